@@ -1,0 +1,1 @@
+// Placeholder translation unit so the web layer links before the server lands.
