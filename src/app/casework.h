@@ -1,0 +1,123 @@
+// Casework: the use cases of the EHC team - children, cases, the chronology, deadlines, caseload.
+//
+// Contract:
+//  - Every method takes the acting user and the route (a pattern such as "GET /api/v1/cases/{id}",
+//    never a URL carrying personal data) and records an audit row for each child's record it reads
+//    or writes. Writes and their audit row commit in one transaction; reads are audited through the
+//    AuditLog's group commit.
+//  - Every write is one transaction: on any error (app::Error or otherwise) nothing is written.
+//  - The chronology is append-only: supersede_event records a correction (a replacement event or a
+//    strike-out) with its reason; the whole resulting chronology must still pass the domain rules.
+//  - Thread-safe: reads use a connection per thread; writes share one writer connection.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/errors.h"
+#include "app/accounts.h"
+#include "app/today.h"
+#include "domain/child.h"
+#include "domain/chronology.h"
+#include "domain/clock.h"
+#include "domain/event.h"
+#include "store/records.h"
+
+namespace gt::app {
+
+class Storage;
+
+struct ChildRecord {
+  Child child;
+  std::vector<store::CaseRow> cases;
+};
+
+struct ChildQuery {
+  std::string name;
+  std::string upn;
+  std::string date_of_birth;  // YYYY-MM-DD
+  int page = 1;
+  int per_page = 20;
+};
+struct ChildPage {
+  std::vector<Child> children;
+  int total = 0;
+  int page = 1;
+  int per_page = 20;
+};
+
+// One row of a case's history, superseded or not.
+struct HistoryEntry {
+  store::EventRow row;
+  std::optional<Event> event;           // parsed payload; nullopt for a strike-out
+  std::optional<std::int64_t> superseded_by;  // the id of the correction that replaced this row
+};
+
+struct CaseView {
+  store::CaseRow summary;
+  Child child;
+  std::vector<HistoryEntry> history;        // every row, in the order recorded
+  std::vector<Event> chronology;            // the events in force, in date order
+  std::vector<std::int64_t> chronology_ids; // the row id of each event in force
+  ClockResult clock;
+  Stage stage = Stage::None;
+  std::vector<EventType> allowed_next;
+  Date today;
+};
+
+struct RecordedEvent {
+  std::int64_t id = 0;
+  std::int64_t case_id = 0;
+  Event event;
+  Stage stage = Stage::None;
+};
+
+struct CaseloadFilter {
+  bool overdue = false;                  // next council deadline before today
+  std::optional<int> due_within;         // next council deadline from today to today + N days
+  std::optional<Stage> stage;
+  std::optional<std::int64_t> caseworker_id;
+  int page = 1;
+  int per_page = 50;  // 1..200
+};
+struct CaseloadPage {
+  std::vector<store::CaseRow> cases;
+  int total = 0;
+  int page = 1;
+  int per_page = 50;
+  Date today;
+};
+struct CaseloadSummary {
+  int overdue = 0;
+  int due_this_week = 0;
+  std::vector<std::pair<Stage, int>> by_stage;
+};
+
+class Casework {
+ public:
+  Casework(Storage& storage, const Today& today);
+
+  Child create_child(const Actor& actor, Child child, const std::string& route);
+  ChildRecord child(const Actor& actor, std::int64_t child_id, const std::string& route);
+  ChildPage search_children(const Actor& actor, const ChildQuery& q, const std::string& route);
+
+  CaseView open_case(const Actor& actor, std::int64_t child_id, std::optional<std::int64_t> caseworker_id,
+                     const std::string& route);
+  CaseView case_view(const Actor& actor, std::int64_t case_id, const std::string& route);
+  RecordedEvent append_event(const Actor& actor, std::int64_t case_id, const Event& event, const std::string& route);
+  RecordedEvent supersede_event(const Actor& actor, std::int64_t case_id, std::int64_t event_id,
+                                const std::string& reason, const std::optional<Event>& replacement,
+                                const std::string& route);
+
+  CaseloadPage caseload(const Actor& actor, const CaseloadFilter& f, const std::string& route);
+  CaseloadSummary caseload_summary(const Actor& actor, std::optional<std::int64_t> caseworker_id);
+
+ private:
+  Storage& storage_;
+  const Today& today_;
+};
+
+}  // namespace gt::app
