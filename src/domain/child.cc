@@ -109,8 +109,8 @@ std::vector<FieldError> validate_child(Child& c, Date today) {
   if (c.date_of_birth > today) {
     out.push_back({"date_of_birth", "Date of birth " + c.date_of_birth.to_string() + " is in the future"});
   } else if (Date last = last_day_of_plan_age(c.date_of_birth); today > last) {
-    out.push_back({"date_of_birth", "Age " + std::to_string(age_on(c.date_of_birth, today)) +
-                                        " is too old: an EHC plan can run only until " + day_month_year(last) +
+    out.push_back({"date_of_birth", "Date of birth " + c.date_of_birth.to_string() +
+                                        " is too early: an EHC plan can run only until " + day_month_year(last) +
                                         ", the end of the academic year of the 25th birthday"});
   }
 

@@ -36,6 +36,13 @@ std::string describe(std::string_view s, size_t i) {
   return out + "(control character 0x" + kHex[c >> 4] + kHex[c & 15] + ")";
 }
 
+// Length in characters (UTF-8 continuation bytes not counted), for messages about length.
+size_t char_count(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 std::string quote(char c) { return std::string("'") + c + "'"; }
 
 IdResult fail(std::string message) {
@@ -101,7 +108,8 @@ std::optional<int> nhs_check_digit(std::string_view first9) {
 IdResult validate_upn(std::string_view text) {
   std::string_view t = trim(text);
   if (t.empty()) return fail("UPN is empty");
-  if (t.size() != 13) return fail("UPN must be 13 characters, not " + std::to_string(t.size()));
+  if (t.size() != 13 && char_count(t) != 13)
+    return fail("UPN must be 13 characters, not " + std::to_string(char_count(t)));
 
   char first = upper(t[0]);
   if (first == 'I' || first == 'O' || first == 'S')
