@@ -16,7 +16,7 @@ void append_audit(Database& db, const std::vector<AuditRow>& rows) {
 }
 
 std::vector<AuditRow> audit_of(Database& db, const std::string& subject, std::int64_t subject_id) {
-  Statement& s = db.prepare(
+  auto s = db.prepare(
       "SELECT at, user_id, action, subject, subject_id, route FROM audit_log WHERE subject = ? AND subject_id = ? "
       "ORDER BY id");
   s.bind(1, subject).bind(2, subject_id);
@@ -26,7 +26,7 @@ std::vector<AuditRow> audit_of(Database& db, const std::string& subject, std::in
 }
 
 std::int64_t audit_count(Database& db) {
-  Statement& s = db.prepare("SELECT count(*) FROM audit_log");
+  auto s = db.prepare("SELECT count(*) FROM audit_log");
   s.step();
   return s.int64(0);
 }

@@ -8,7 +8,7 @@ constexpr const char* kCaseCols =
     "c.next_rule, c.event_count, ch.given_name, ch.family_name, ch.date_of_birth "
     "FROM cases c JOIN children ch ON ch.id = c.child_id LEFT JOIN users u ON u.id = c.caseworker_id ";
 
-CaseRow read_case(Statement& s) {
+template <typename Row> CaseRow read_case(Row& s) {
   CaseRow r;
   r.id = s.int64(0);
   r.child_id = s.int64(1);
@@ -36,14 +36,14 @@ std::int64_t insert_case(Database& db, std::int64_t child_id, std::optional<std:
 }
 
 std::optional<CaseRow> find_case(Database& db, std::int64_t id) {
-  Statement& s = db.prepare(std::string(kCaseCols) + "WHERE c.id = ?");
+  auto s = db.prepare(std::string(kCaseCols) + "WHERE c.id = ?");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
   return read_case(s);
 }
 
 std::vector<CaseRow> cases_of_child(Database& db, std::int64_t child_id) {
-  Statement& s = db.prepare(std::string(kCaseCols) + "WHERE c.child_id = ? ORDER BY c.id");
+  auto s = db.prepare(std::string(kCaseCols) + "WHERE c.child_id = ? ORDER BY c.id");
   s.bind(1, child_id);
   std::vector<CaseRow> out;
   while (s.step()) out.push_back(read_case(s));
@@ -79,7 +79,7 @@ std::int64_t insert_event(Database& db, const EventRow& e) {
 }
 
 std::vector<EventRow> events_of_case(Database& db, std::int64_t case_id) {
-  Statement& s = db.prepare(
+  auto s = db.prepare(
       "SELECT e.id, e.case_id, e.type, e.event_date, e.payload, e.supersedes, e.reason, e.recorded_at, "
       "e.recorded_by, coalesce(u.display_name, '') FROM case_events e LEFT JOIN users u ON u.id = e.recorded_by "
       "WHERE e.case_id = ? ORDER BY e.id");
@@ -103,15 +103,15 @@ std::vector<EventRow> events_of_case(Database& db, std::int64_t case_id) {
 }
 
 CaseloadPage caseload(Database& db, const CaseloadQuery& q) {
-  auto bind_where = [&](Statement& s) {
+  auto bind_where = [&](Cursor& s) {
     s.bind(1, q.due_from).bind(2, q.due_to).bind(3, q.stage).bind(4, q.caseworker_id);
   };
   CaseloadPage page;
-  Statement& c = db.prepare(std::string("SELECT count(*) FROM cases c ") + kCaseloadWhere);
+  auto c = db.prepare(std::string("SELECT count(*) FROM cases c ") + kCaseloadWhere);
   bind_where(c);
   c.step();
   page.total = static_cast<int>(c.int64(0));
-  Statement& s = db.prepare(std::string(kCaseCols) + kCaseloadWhere +
+  auto s = db.prepare(std::string(kCaseCols) + kCaseloadWhere +
                             "ORDER BY c.next_due IS NULL, c.next_due, c.id LIMIT ?5 OFFSET ?6");
   bind_where(s);
   s.bind(5, q.limit).bind(6, q.offset);
@@ -122,14 +122,14 @@ CaseloadPage caseload(Database& db, const CaseloadQuery& q) {
 CaseloadCounts caseload_counts(Database& db, const std::string& today, const std::string& week_end,
                                std::optional<std::int64_t> caseworker_id) {
   CaseloadCounts out;
-  Statement& s = db.prepare(
+  auto s = db.prepare(
       "SELECT coalesce(sum(next_due < ?1), 0), coalesce(sum(next_due >= ?1 AND next_due <= ?2), 0) FROM cases "
       "WHERE (?3 IS NULL OR caseworker_id = ?3)");
   s.bind(1, today).bind(2, week_end).bind(3, caseworker_id);
   s.step();
   out.overdue = static_cast<int>(s.int64(0));
   out.due_this_week = static_cast<int>(s.int64(1));
-  Statement& g = db.prepare(
+  auto g = db.prepare(
       "SELECT stage, count(*) FROM cases WHERE (?1 IS NULL OR caseworker_id = ?1) GROUP BY stage ORDER BY stage");
   g.bind(1, caseworker_id);
   while (g.step()) out.by_stage.emplace_back(g.text(0), static_cast<int>(g.int64(1)));

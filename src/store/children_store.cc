@@ -10,7 +10,7 @@ constexpr const char* kCols =
     "SELECT id, given_name, family_name, date_of_birth, sex, ethnicity, postcode, upn, uln, nhs_number, upn_unknown "
     "FROM children ";
 
-ChildRow read_child(Statement& s) {
+template <typename Row> ChildRow read_child(Row& s) {
   ChildRow c;
   c.id = s.int64(0);
   c.given_name = s.text(1);
@@ -67,7 +67,7 @@ std::int64_t insert_child(Database& db, const ChildRow& c, std::optional<std::in
 }
 
 std::optional<ChildRow> find_child(Database& db, std::int64_t id) {
-  Statement& s = db.prepare(std::string(kCols) + "WHERE id = ?");
+  auto s = db.prepare(std::string(kCols) + "WHERE id = ?");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
   return read_child(s);
@@ -75,14 +75,14 @@ std::optional<ChildRow> find_child(Database& db, std::int64_t id) {
 
 ChildPage search_children(Database& db, const ChildSearch& q) {
   ChildPage page;
-  auto bind_where = [&](Statement& s) {
+  auto bind_where = [&](Cursor& s) {
     s.bind(1, q.name).bind(2, like_fragment(q.name)).bind(3, q.upn).bind(4, q.date_of_birth);
   };
-  Statement& c = db.prepare(std::string("SELECT count(*) FROM children ") + kWhere);
+  auto c = db.prepare(std::string("SELECT count(*) FROM children ") + kWhere);
   bind_where(c);
   c.step();
   page.total = static_cast<int>(c.int64(0));
-  Statement& s = db.prepare(std::string(kCols) + kWhere +
+  auto s = db.prepare(std::string(kCols) + kWhere +
                             "ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id LIMIT ?5 OFFSET ?6");
   bind_where(s);
   s.bind(5, q.limit).bind(6, q.offset);
@@ -91,7 +91,7 @@ ChildPage search_children(Database& db, const ChildSearch& q) {
 }
 
 std::int64_t count_children(Database& db) {
-  Statement& s = db.prepare("SELECT count(*) FROM children");
+  auto s = db.prepare("SELECT count(*) FROM children");
   s.step();
   return s.int64(0);
 }

@@ -105,11 +105,11 @@ void Database::exec(std::string_view sql) {
   }
 }
 
-Statement& Database::prepare(std::string_view sql) {
+Cursor Database::prepare(std::string_view sql) {
   auto it = cache_.find(std::string(sql));
   if (it == cache_.end()) it = cache_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
   it->second->reset();
-  return *it->second;
+  return Cursor(*it->second);
 }
 
 std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }

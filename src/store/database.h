@@ -64,6 +64,39 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+// Cursor: a cached Statement in use. Resets the statement when it goes out of scope, so that no
+// read transaction is left open on the connection (an un-reset statement would pin an old WAL
+// snapshot and later reads would not see newer commits).
+class Cursor {
+ public:
+  explicit Cursor(Statement& s) : s_(&s) {}
+  Cursor(Cursor&& o) noexcept : s_(o.s_) { o.s_ = nullptr; }
+  Cursor(const Cursor&) = delete;
+  Cursor& operator=(const Cursor&) = delete;
+  ~Cursor() {
+    if (s_) s_->reset();
+  }
+  template <typename T>
+  Cursor& bind(int i, const T& v) {
+    s_->bind(i, v);
+    return *this;
+  }
+  Cursor& bind_null(int i) {
+    s_->bind_null(i);
+    return *this;
+  }
+  bool step() { return s_->step(); }
+  void run() { s_->run(); }
+  std::int64_t int64(int col) const { return s_->int64(col); }
+  std::string text(int col) const { return s_->text(col); }
+  std::optional<std::string> opt_text(int col) const { return s_->opt_text(col); }
+  std::optional<std::int64_t> opt_int64(int col) const { return s_->opt_int64(col); }
+  bool is_null(int col) const { return s_->is_null(col); }
+
+ private:
+  Statement* s_;
+};
+
 class Database {
  public:
   explicit Database(const std::string& path);
@@ -72,8 +105,8 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   void exec(std::string_view sql);
-  // A cached prepared statement, reset and ready to bind. Valid until the Database is destroyed.
-  Statement& prepare(std::string_view sql);
+  // A cached prepared statement, ready to bind; reset again when the Cursor goes out of scope.
+  Cursor prepare(std::string_view sql);
   std::int64_t last_insert_id() const;
   int changes() const;
   sqlite3* handle() const { return db_; }

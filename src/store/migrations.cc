@@ -109,7 +109,7 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 }  // namespace
 
 int schema_version(Database& db) {
-  Statement& s = db.prepare("PRAGMA user_version");
+  auto s = db.prepare("PRAGMA user_version");
   s.step();
   return static_cast<int>(s.int64(0));
 }

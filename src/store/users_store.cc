@@ -3,7 +3,7 @@
 namespace gt::store {
 
 namespace {
-UserRow read_user(Statement& s) {
+template <typename Row> UserRow read_user(Row& s) {
   return UserRow{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4)};
 }
 constexpr const char* kUserCols = "SELECT id, email, display_name, role, password_hash FROM users ";
@@ -20,21 +20,21 @@ std::int64_t insert_user(Database& db, const UserRow& u) {
 }
 
 std::optional<UserRow> find_user(Database& db, std::int64_t id) {
-  Statement& s = db.prepare(std::string(kUserCols) + "WHERE id = ?");
+  auto s = db.prepare(std::string(kUserCols) + "WHERE id = ?");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
   return read_user(s);
 }
 
 std::optional<UserRow> find_user_by_email(Database& db, const std::string& email) {
-  Statement& s = db.prepare(std::string(kUserCols) + "WHERE email = ?");
+  auto s = db.prepare(std::string(kUserCols) + "WHERE email = ?");
   s.bind(1, email);
   if (!s.step()) return std::nullopt;
   return read_user(s);
 }
 
 std::vector<UserRow> list_users(Database& db, const std::string& role) {
-  Statement& s = db.prepare(std::string(kUserCols) + "WHERE (?1 = '' OR role = ?1) ORDER BY display_name");
+  auto s = db.prepare(std::string(kUserCols) + "WHERE (?1 = '' OR role = ?1) ORDER BY display_name");
   s.bind(1, role);
   std::vector<UserRow> out;
   while (s.step()) out.push_back(read_user(s));
@@ -52,7 +52,7 @@ void insert_session(Database& db, const SessionRow& r) {
 }
 
 std::optional<SessionRow> find_session(Database& db, const std::string& token_hash) {
-  Statement& s =
+  auto s =
       db.prepare("SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions WHERE token_hash = ?");
   s.bind(1, token_hash);
   if (!s.step()) return std::nullopt;

@@ -40,7 +40,7 @@ TEST_F(StoreTest, MigrationsReachTheLatestVersionAndAreIdempotent) {
 }
 
 TEST_F(StoreTest, WalModeIsOn) {
-  Statement& s = db->prepare("PRAGMA journal_mode");
+  auto s = db->prepare("PRAGMA journal_mode");
   ASSERT_TRUE(s.step());
   EXPECT_EQ(s.text(0), "wal");
 }
