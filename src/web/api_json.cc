@@ -8,6 +8,15 @@ namespace gt::web {
 using app::Error;
 using Kind = app::Error::Kind;
 
+nlohmann::json json_object_body(const Request& req) {
+  if (req.media_type() != "application/json")
+    throw ApiStatus(415, "content-type", "send the body as application/json");
+  auto j = nlohmann::json::parse(req.body, nullptr, false);
+  if (j.is_discarded()) throw Error(Kind::BadRequest, "body", "the body is not valid JSON");
+  if (!j.is_object()) throw Error(Kind::BadRequest, "body", "the body must be a JSON object");
+  return j;
+}
+
 nlohmann::json json_body(const Request& req, std::initializer_list<std::string_view> allowed) {
   if (req.media_type() != "application/json")
     throw ApiStatus(415, "content-type", "send the body as application/json");

@@ -29,6 +29,8 @@ struct ApiStatus : std::runtime_error {
 };
 
 nlohmann::json json_body(const Request& req, std::initializer_list<std::string_view> allowed);
+// The same checks without the key filter (for bodies whose keys another parser checks).
+nlohmann::json json_object_body(const Request& req);
 std::string string_field(const nlohmann::json& j, std::string_view name, bool required);
 std::optional<std::int64_t> int_field(const nlohmann::json& j, std::string_view name, bool required);
 bool bool_field(const nlohmann::json& j, std::string_view name);
