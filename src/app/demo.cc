@@ -1,0 +1,991 @@
+// Demo: generates and writes the fictional Northmoor City Council. See demo.h for the contract;
+// the figures each distribution aims at are those of the SEND reference s5 (cited beside them).
+#include "app/demo.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <random>
+#include <filesystem>
+#include <iomanip>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string_view>
+#include <unordered_set>
+
+#include "app/case_projection.h"
+#include "app/event_json.h"
+#include "domain/chronology.h"
+#include "domain/clock.h"
+#include "domain/codes.h"
+#include "domain/identifiers.h"
+#include "store/cases_store.h"
+#include "store/children_store.h"
+#include "store/demo_store.h"
+#include "store/migrations.h"
+#include "store/users_store.h"
+
+namespace gt::app {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Randomness: std::mt19937_64 is specified exactly by the standard; the distributions are ours so
+// that the same seed gives the same council with any standard library.
+
+std::uint64_t splitmix64(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : g_(seed) {}
+  std::uint64_t bits() { return g_(); }
+  // Uniform integer in [lo, hi] (multiply-shift; the bias is below 2^-50 for our spans).
+  int uniform(int lo, int hi) {
+    auto span = static_cast<std::uint64_t>(hi - lo) + 1;
+    return lo + static_cast<int>((static_cast<unsigned __int128>(bits()) * span) >> 64);
+  }
+  double real() { return static_cast<double>(bits() >> 11) * 0x1.0p-53; }  // [0, 1)
+  bool chance(double p) { return real() < p; }
+  // Right-skewed integer in [lo, hi]: u^k puts most of the mass near lo and a long tail to hi.
+  int skewed(int lo, int hi, int k = 2) {
+    double u = real(), x = u;
+    for (int i = 1; i < k; ++i) x *= u;
+    return lo + static_cast<int>(x * (hi - lo + 1));
+  }
+  template <typename W>
+  int weighted(const W& weights) {
+    double total = 0;
+    for (double w : weights) total += w;
+    double r = real() * total;
+    int i = 0;
+    for (double w : weights) {
+      if (r < w) return i;
+      r -= w;
+      ++i;
+    }
+    return i - 1;
+  }
+  template <typename T, std::size_t N>
+  const T& pick(const std::array<T, N>& a) {
+    return a[static_cast<std::size_t>(uniform(0, static_cast<int>(N) - 1))];
+  }
+
+ private:
+  std::mt19937_64 g_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The place. Postcode area "NM" is not a real UK postcode area; districts NM1-NM18 (the larger
+// city of local-area.md has 18 postal districts, two of them holding over a quarter of the plans).
+
+struct District {
+  const char* code;
+  const char* name;
+  double weight;
+};
+constexpr std::array<District, 18> kDistricts = {{
+    {"NM1", "City Centre", 3},     {"NM2", "Ashgrove", 5},        {"NM3", "Kirkholme", 5},
+    {"NM4", "Moorside", 14},       {"NM5", "Brackenfield", 5},    {"NM6", "Holloway Bridge", 6},
+    {"NM7", "Longcroft", 13},      {"NM8", "Saltmarsh Lane", 5},  {"NM9", "Fellgate", 4},
+    {"NM10", "Thornley Green", 5}, {"NM11", "Underbank", 5},      {"NM12", "Wexcombe", 4},
+    {"NM13", "Redmire", 5},        {"NM14", "Haverley", 4},       {"NM15", "Stanecliffe", 3},
+    {"NM16", "Gorsey Bank", 4},    {"NM17", "Old Tannery", 3},    {"NM18", "Whinmoor Edge", 4},
+}};
+constexpr std::string_view kUpnLetters = "ABCDEFGHJKLMNPQRTUVWXYZ";  // s4.2 check-letter table
+constexpr std::string_view kInwardLetters = "ABDEFGHJLNPQRSTUWXYZ";  // s4.5: never C I K M O V
+
+// Plan holders by single year of age, January 2025 (s5.5, thousands; bands sum to the published
+// 27.4 / 213.0 / 233.3 / 127.9 / 37.2; peak at 12-14, 16 = 42.0, 18 = 28.6, 20 = 14.5, 25 = 0.4).
+constexpr std::array<double, 26> kPlanAge = {0.3,  1.2,  3.5,  8.5,  13.8, 23.0, 29.0, 34.0, 38.0,
+                                             42.0, 47.0, 46.0, 47.0, 47.3, 47.0, 46.0, 42.0, 36.5,
+                                             28.6, 20.8, 14.5, 9.8,  6.3,  4.0,  2.2,  0.4};
+// New plans by age at start, 2024 (s5.5: under 5 15.9%, 5-10 49.3%, 11-15 28.2%, 16-19 6.2%,
+// 20+ 0.3%, peaks at 4 and 5 with ~13.5% each).
+constexpr std::array<double, 25> kNewPlanAge = {0.1, 0.3, 0.6, 1.4, 13.5, 13.5, 8.5, 7.5, 7.0,
+                                                6.6, 6.2, 7.0, 6.2, 5.6, 5.0,  4.4,  2.8, 1.7,
+                                                1.1, 0.6, 0.12, 0.08, 0.05, 0.03, 0.02};
+// Years the plan has been held, bands 4..12+ (s5.5: 4 = 9.4%, 5 = 8.8%, a long tail to 12+ 2.8%).
+constexpr std::array<double, 9> kHeldTail = {9.4, 8.8, 8.0, 7.3, 6.5, 5.5, 4.5, 3.5, 2.8};
+
+// Ethnicity of plan holders, January 2025 (s5.5), DfE main codes; "unclassified" 7.7% split into
+// not yet obtained and refused.
+struct Weighted {
+  const char* code;
+  double weight;
+};
+constexpr std::array<Weighted, 20> kEthnicity = {{
+    {"WBRI", 64.9}, {"NOBT", 5.2}, {"REFU", 2.5}, {"WOTH", 4.3}, {"BAFR", 3.7}, {"APKN", 3.4}, {"MOTH", 2.4},
+    {"MWBC", 1.9},  {"AIND", 1.7}, {"OOTH", 1.7}, {"AOTH", 1.6}, {"ABAN", 1.4}, {"BCRB", 1.2}, {"MWAS", 1.2},
+    {"BOTH", 1.1},  {"MWBA", 0.9}, {"WROM", 0.4}, {"CHNE", 0.3}, {"WIRI", 0.2}, {"WIRT", 0.1},
+}};
+
+// ---------------------------------------------------------------------------------------------
+// Names. Given names are common names of each heritage; British-heritage family names are
+// invented compounds ("Thistlecombe", "Wrenthorpe") so no child can be mistaken for a real one;
+// other heritages take very common family names, which identify nobody.
+
+enum Heritage { British, Irish, Traveller, European, SouthAsian, Indian, African, Caribbean, Chinese, MiddleEast };
+
+struct NameSet {
+  std::vector<std::string_view> boys, girls, family;
+};
+
+const NameSet& names(Heritage h) {
+  static const std::array<NameSet, 10> sets = {{
+      {{"Oliver", "Harry", "George", "Jack", "Noah", "Charlie", "Jacob", "Alfie", "Freddie", "Oscar", "Leo",
+        "Archie", "Thomas", "Joshua", "William", "James", "Henry", "Theo", "Arthur", "Ethan", "Lewis", "Callum",
+        "Ryan", "Kyle", "Connor", "Liam", "Jake", "Reece", "Mason", "Riley", "Tyler", "Logan", "Dylan", "Harvey",
+        "Finley", "Toby", "Max", "Sam", "Ben", "Jamie", "Owen", "Louis", "Bobby", "Frankie", "Ellis"},
+       {"Olivia", "Amelia", "Isla", "Ava", "Emily", "Sophie", "Grace", "Lily", "Mia", "Ella", "Ruby", "Evie",
+        "Freya", "Poppy", "Isabella", "Chloe", "Jessica", "Daisy", "Erin", "Holly", "Megan", "Lauren", "Katie",
+        "Amber", "Maisie", "Phoebe", "Millie", "Scarlett", "Rosie", "Hannah", "Bethany", "Leah", "Abigail",
+        "Niamh", "Lexi", "Willow", "Harper", "Florence"},
+       {}},
+      {{"Sean", "Cian", "Liam", "Conor", "Patrick", "Oisin", "Darragh", "Eoin"},
+       {"Aoife", "Niamh", "Siobhan", "Ciara", "Roisin", "Orla", "Saoirse"},
+       {"Murphy", "Kelly", "Byrne", "Walsh", "Doyle", "Brennan", "Nolan", "O'Neill", "Quinn", "Duffy"}},
+      {{"Levi", "Frankie", "Tommy", "Jimmy", "Romeo", "Bradley", "Johnny", "Henry"},
+       {"Shannon", "Bridget", "Kathleen", "Roxanne", "Esmeralda", "Shania", "Violet"},
+       {"Lovell", "Boswell", "Price", "Ward", "Doherty", "McDonagh", "Joyce", "Loveridge", "Smith"}},
+      {{"Jakub", "Filip", "Mateusz", "Szymon", "Antoni", "Andrei", "Luca", "Matei", "Tomas", "Lukas", "Rui",
+        "Tiago", "Daniel", "David"},
+       {"Zuzanna", "Julia", "Maja", "Lena", "Alicja", "Ioana", "Maria", "Elena", "Ieva", "Beatriz", "Sofia"},
+       {"Nowak", "Wojcik", "Mazur", "Popescu", "Ionescu", "Dumitru", "Kazlauskas", "Silva", "Santos", "Horvat",
+        "Novak", "Kovacs"}},
+      {{"Muhammad", "Ibrahim", "Yusuf", "Ayaan", "Zayan", "Hamza", "Rayyan", "Zain", "Ahmed", "Bilal", "Omar",
+        "Musa", "Haris", "Abdullah", "Rahim"},
+       {"Aisha", "Maryam", "Zara", "Fatima", "Hafsa", "Inaya", "Aleena", "Safa", "Nusrat", "Tahmina", "Sanjida",
+        "Khadija", "Eman"},
+       {"Hussain", "Khan", "Ahmed", "Ali", "Akhtar", "Miah", "Uddin", "Rahman", "Islam", "Chowdhury", "Iqbal",
+        "Mahmood", "Rashid", "Shah"}},
+      {{"Aryan", "Arjun", "Rohan", "Ishaan", "Dev", "Vihaan", "Kabir", "Harjit", "Jaspreet", "Nikhil"},
+       {"Priya", "Diya", "Anaya", "Saanvi", "Kiran", "Simran", "Meera", "Anika", "Navneet"},
+       {"Patel", "Sharma", "Singh", "Gill", "Sandhu", "Mistry", "Parmar", "Chauhan", "Joshi", "Bains"}},
+      {{"Emmanuel", "David", "Daniel", "Samuel", "Chidi", "Tobi", "Kwame", "Abdi", "Mohamed", "Joshua", "Kofi"},
+       {"Esther", "Blessing", "Favour", "Amara", "Chioma", "Ifeoma", "Hodan", "Faith", "Precious", "Ayan",
+        "Adwoa"},
+       {"Okafor", "Adeyemi", "Mensah", "Osei", "Abdi", "Mohamed", "Okonkwo", "Balogun", "Nwosu", "Asante",
+        "Owusu", "Farah"}},
+      {{"Jayden", "Tyrese", "Kai", "Malachi", "Marcus", "Isaiah", "Jermaine", "Kieran", "Andre"},
+       {"Aaliyah", "Imani", "Jada", "Nia", "Tia", "Shanice", "Keisha", "Jasmine"},
+       {}},
+      {{"Jun", "Hao", "Ming", "Wei", "Ethan", "Ryan"},
+       {"Mei", "Xin", "Yan", "Lin", "Chloe", "Joyce"},
+       {"Chen", "Wang", "Li", "Zhang", "Liu", "Wong", "Lam", "Cheung"}},
+      {{"Ahmad", "Karim", "Mustafa", "Ali", "Hassan", "Yousef", "Rawand", "Sami"},
+       {"Noor", "Layla", "Sara", "Amina", "Rania", "Hana", "Dilan", "Yasmin"},
+       {"Rahimi", "Ahmadi", "Hassan", "Karimi", "Saleh", "Haddad", "Nasser", "Mahmoud", "Aziz"}},
+  }};
+  return sets[h];
+}
+
+constexpr std::array<std::string_view, 30> kSurnameStart = {
+    "Ash",  "Bram",  "Brack", "Cinder",  "Clay",  "Copper", "Elder", "Fern",  "Flint", "Hazel",
+    "Heath", "Holly", "Kettle", "Lark",  "Marl",  "Moss",   "Nettle", "Oak",  "Pebble", "Quarry",
+    "Reed", "Rook",  "Rush",  "Sorrel",  "Stone", "Thistle", "Tansy", "Wren", "Willow", "Yarrow"};
+constexpr std::array<std::string_view, 16> kSurnameEnd = {"by",   "combe", "croft", "dale",  "field", "ford",
+                                                          "gate", "hurst", "ley",   "mere",  "shaw",  "thorpe",
+                                                          "ton",  "well",  "wick",  "worth"};
+
+std::string invented_surname(Rng& r) {
+  std::string s = std::string(r.pick(kSurnameStart)) + std::string(r.pick(kSurnameEnd));
+  if (r.chance(0.04)) s += "-" + std::string(r.pick(kSurnameStart)) + std::string(r.pick(kSurnameEnd));
+  return s;
+}
+
+Heritage heritage_of(std::string_view eth, Rng& r) {
+  if (eth == "WIRI") return Irish;
+  if (eth == "WIRT" || eth == "WROM") return Traveller;
+  if (eth == "WOTH") return European;
+  if (eth == "APKN" || eth == "ABAN") return SouthAsian;
+  if (eth == "AIND") return Indian;
+  if (eth == "AOTH") return r.chance(0.5) ? Indian : SouthAsian;
+  if (eth == "BAFR" || eth == "BOTH" || eth == "MWBA") return African;
+  if (eth == "BCRB" || eth == "MWBC") return Caribbean;
+  if (eth == "CHNE") return Chinese;
+  if (eth == "OOTH") return MiddleEast;
+  if (eth == "MWAS") return r.chance(0.5) ? SouthAsian : British;
+  return British;
+}
+
+void name_child(Child& c, Rng& r) {
+  Heritage h = heritage_of(c.ethnicity, r);
+  const NameSet& n = names(h);
+  const auto& given = c.sex == "F" ? n.girls : n.boys;
+  c.given_name = std::string(given[static_cast<std::size_t>(r.uniform(0, static_cast<int>(given.size()) - 1))]);
+  bool mixed = c.ethnicity.size() == 4 && c.ethnicity[0] == 'M';
+  if (n.family.empty() || (mixed && r.chance(0.6)))
+    c.family_name = invented_surname(r);
+  else
+    c.family_name = std::string(n.family[static_cast<std::size_t>(r.uniform(0, static_cast<int>(n.family.size()) - 1))]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events.
+
+Event ev(EventType t, Date d) {
+  Event e;
+  e.type = t;
+  e.date = d;
+  return e;
+}
+Event decided(EventType t, Date d, Outcome o) {
+  Event e = ev(t, d);
+  e.outcome = o;
+  return e;
+}
+
+struct Rec {
+  Event e;
+  bool manager = false;  // recorded by the manager (panel decisions) rather than the caseworker
+};
+
+// A case's events under construction; `seq` keeps causal order among events of the same date.
+struct Timeline {
+  std::vector<Rec> recs;
+  void add(Event e, bool manager = false) { recs.push_back({std::move(e), manager}); }
+  // Sorts by date (stable: causal order within a day) and drops everything after today.
+  void settle(Date today) {
+    std::stable_sort(recs.begin(), recs.end(), [](const Rec& a, const Rec& b) { return a.e.date < b.e.date; });
+    while (!recs.empty() && recs.back().e.date > today) recs.pop_back();
+    for (auto& r : recs)
+      if (r.e.exception_to && *r.e.exception_to > today) r.e.exception_to.reset();  // still applies
+  }
+};
+
+Date max(Date a, Date b) { return a < b ? b : a; }
+Date min(Date a, Date b) { return a < b ? a : b; }
+
+// Request sources (SEN2 1-5); over half of requests come from parents (local-area.md).
+constexpr std::array<double, 5> kSource = {55, 34, 5, 3, 3};
+
+enum class InitialEnd { Open, Refused, Withdrawn, NotIssued, Issued };
+
+struct Initial {
+  InitialEnd end = InitialEnd::Open;
+  std::optional<Date> final_plan;
+  Date last;  // date of the last event kept
+};
+
+// One initial process from request to its end, generated in full and then cut at today.
+// Timings (s5.2, s5.3, s5.8): decision to assess within 6 weeks ~85%; refusal ~27.5% of decisions;
+// withdrawals 1.6% of requests and 0.3% of assessments; 93.6% of assessments issue a plan;
+// about 46% of plans within 20 weeks with a right-skewed delay; ~6% carry an exception.
+Initial initial_process(Rng& r, Date request, Date today, bool force_issue, Timeline& t) {
+  Timeline x;
+  Event req = ev(EventType::RequestReceived, request);
+  req.source = 1 + r.weighted(kSource);
+  x.add(req);
+  Initial out;
+  auto finish = [&](InitialEnd end) {
+    std::size_t before = x.recs.size();
+    x.settle(today);
+    bool complete = x.recs.size() == before;
+    out.end = complete ? end : InitialEnd::Open;
+    if (out.end == InitialEnd::Issued) out.final_plan = x.recs.back().e.date;
+    out.last = x.recs.back().e.date;
+    for (auto& rec : x.recs) t.recs.push_back(std::move(rec));
+    return out;
+  };
+
+  if (!force_issue && r.chance(0.016)) {
+    x.add(ev(EventType::Withdrawn, request.plus_days(r.uniform(5, 40))));
+    return finish(InitialEnd::Withdrawn);
+  }
+  Date decision = request.plus_days(r.chance(0.85) ? 42 - r.skewed(0, 24, 2) : r.skewed(43, 130, 2));
+  if (!force_issue && r.chance(0.275)) {
+    x.add(decided(EventType::DecisionToAssess, decision, Outcome::NotAssess), true);
+    return finish(InitialEnd::Refused);
+  }
+  x.add(decided(EventType::DecisionToAssess, decision, Outcome::Assess), true);
+
+  Date asked = decision.plus_days(r.skewed(0, 7, 2));
+  struct Advice {
+    AdviceFrom from;
+    const char* id;
+    double on_time;
+  };
+  static constexpr std::array<Advice, 4> kAdvice = {{{AdviceFrom::Education, "education", 0.86},
+                                                     {AdviceFrom::EducationalPsychology, "ep", 0.62},
+                                                     {AdviceFrom::Health, "health", 0.66},
+                                                     {AdviceFrom::SocialCare, "social-care", 0.76}}};
+  std::array<Date, 4> back;
+  for (std::size_t i = 0; i < kAdvice.size(); ++i) {
+    Event a = ev(EventType::AdviceRequested, asked);
+    a.advice_from = kAdvice[i].from;
+    a.id = kAdvice[i].id;
+    x.add(a);
+    back[i] = asked.plus_days(r.chance(kAdvice[i].on_time) ? 42 - r.skewed(0, 30, 2) : r.skewed(43, 140, 3));
+  }
+
+  // Exceptions (reg 13(3)): EX-SCHOOL when school advice is asked for in the week before the summer
+  // closure or during it; otherwise a few EX-PERSONAL and EX-ABSENT with their dates.
+  {
+    int y = asked.year();
+    Date closes = Date::from_ymd(y, 7, 22), reopens = Date::from_ymd(y, 9, 3);
+    std::optional<Event> ex;
+    if (asked >= closes.plus_days(-7) && asked <= reopens.plus_days(-7) && r.chance(0.33)) {
+      ex = ev(EventType::Exception, max(closes, asked));
+      ex->exception_reason = ExceptionReason::School;
+      ex->exception_from = max(closes, asked);
+      ex->exception_to = reopens;
+    } else if (r.chance(0.016)) {
+      Date from = asked.plus_days(r.uniform(3, 35));
+      ex = ev(EventType::Exception, from);
+      ex->exception_reason = ExceptionReason::Personal;
+      ex->exception_from = from;
+      ex->exception_to = from.plus_days(r.uniform(14, 60));
+    } else if (r.chance(0.009)) {
+      Date from = asked.plus_days(r.uniform(3, 35));
+      ex = ev(EventType::Exception, from);
+      ex->exception_reason = ExceptionReason::Absent;
+      ex->exception_from = from;
+      ex->exception_to = from.plus_days(r.uniform(29, 70));
+    }
+    if (ex) {
+      x.add(*ex);
+      // Advice not back when the exception began comes back after it ends.
+      for (auto& b : back)
+        if (b >= *ex->exception_from) b = max(b, ex->exception_to->plus_days(r.uniform(5, 30)));
+    }
+  }
+
+  Date last_advice = asked;
+  for (std::size_t i = 0; i < kAdvice.size(); ++i) {
+    Event a = ev(EventType::AdviceReceived, back[i]);
+    a.id = kAdvice[i].id;
+    last_advice = max(last_advice, back[i]);
+    x.add(a);
+  }
+  if (!force_issue && r.chance(0.003)) {
+    x.add(ev(EventType::Withdrawn, asked.plus_days(r.uniform(10, 60))));
+    // Advice after the withdrawal is never recorded.
+    Date w = x.recs.back().e.date;
+    std::erase_if(x.recs, [&](const Rec& rec) { return rec.e.date > w; });
+    return finish(InitialEnd::Withdrawn);
+  }
+
+  // Panel decision after the advice: usually days, sometimes a backlog of weeks or months.
+  Date to_issue = last_advice.plus_days(r.chance(0.62) ? r.uniform(1, 12) : r.skewed(13, 150, 2));
+  if (!force_issue && r.chance(0.061)) {
+    x.add(decided(EventType::DecisionToIssue, to_issue, Outcome::NotIssue), true);
+    return finish(InitialEnd::NotIssued);
+  }
+  x.add(decided(EventType::DecisionToIssue, to_issue, Outcome::Issue), true);
+  Date draft = to_issue.plus_days(r.chance(0.7) ? r.uniform(2, 12) : r.skewed(13, 150, 2));
+  x.add(ev(EventType::DraftPlanServed, draft));
+  // The family has 15 days (A5); a few say they have nothing to add and the plan is finalised early.
+  Event fin;
+  if (r.chance(0.07)) {
+    fin = ev(EventType::FinalPlanIssued, draft.plus_days(r.uniform(3, 14)));
+    fin.family_agreed = true;
+  } else {
+    fin = ev(EventType::FinalPlanIssued, draft.plus_days(15 + (r.chance(0.6) ? r.uniform(0, 10) : r.skewed(11, 160, 2))));
+  }
+  x.add(fin);
+  return finish(InitialEnd::Issued);
+}
+
+// Tribunal route: an appealable decision notice and, for some, a mediation certificate.
+Date decision_notice(Rng& r, Date on, Date today, Timeline& t) {
+  t.add(ev(EventType::DecisionNotice, on));
+  Date last = on;
+  if (r.chance(0.45)) {
+    Date cert = on.plus_days(r.uniform(12, 58));
+    if (cert <= today) {
+      t.add(ev(EventType::MediationCertificate, cert));
+      last = cert;
+    }
+  }
+  return last;
+}
+
+// September of the school year a child moves to secondary (Year 7) and to post-16 (Year 12).
+int reception_year(Date dob) { return dob.year() + (dob.month() >= 9 ? 5 : 4); }
+
+// Annual reviews from `plan` to today (s1.5, s1.6, s1.7; s5.7: 44% of decisions within 4 weeks
+// of the meeting; amend 61% / maintain 38%; reviews held late or not yet held for some plans).
+// Returns false when `cease_from` is set and no decision from that date could be made the cease.
+void reviews(Rng& r, Date plan, Date last, Date dob, Date today, Timeline& t, std::optional<Date> cease_from,
+             bool& ceased) {
+  ceased = false;
+  Date anchor = plan;
+  int y0 = reception_year(dob);
+  std::array<std::pair<int, PhaseKind>, 2> transfers = {{{y0 + 7, PhaseKind::School}, {y0 + 12, PhaseKind::Post16}}};
+  std::array<bool, 2> done = {false, false};
+  for (int cycle = 0; cycle < 30; ++cycle) {
+    Date due = anchor.plus_months(12);
+    double u = r.real();
+    Date meeting = u < 0.55   ? due.plus_days(-r.uniform(14, 70))
+                   : u < 0.82 ? due.plus_days(-r.uniform(0, 13))
+                   : u < 0.94 ? due.plus_days(r.skewed(1, 60, 2))
+                              : due.plus_days(r.uniform(61, 240));
+    meeting = max(meeting, last.plus_days(r.uniform(14, 35)));
+
+    std::optional<Event> phase;
+    Date phase_due;
+    for (std::size_t k = 0; k < transfers.size(); ++k) {
+      int s = transfers[k].first;
+      Date autumn = Date::from_ymd(s - 1, 9, 1), end = Date::from_ymd(s, 8, 31);
+      if (done[k] || meeting < autumn || meeting > end || plan >= autumn) continue;
+      done[k] = true;
+      Date recorded = max(autumn.plus_days(r.uniform(1, 30)), last.plus_days(r.uniform(1, 7)));
+      phase = ev(EventType::PhaseTransfer, recorded);
+      phase->phase_kind = transfers[k].second;
+      phase->transfer_date = Date::from_ymd(s, 9, 3);
+      phase_due = transfers[k].second == PhaseKind::School ? Date::from_ymd(s, 2, 14) : Date::from_ymd(s, 3, 30);
+      // The phase-transfer review is brought forward to the autumn term when the last review allows.
+      Date pulled = Date::from_ymd(s - 1, 10, 1).plus_days(r.uniform(0, 55));
+      if (pulled >= anchor.plus_days(120)) meeting = min(meeting, pulled);
+      meeting = max(meeting, recorded.plus_days(r.uniform(7, 30)));
+      break;
+    }
+    if (phase && phase->date <= today) t.add(*phase);
+    if (meeting > today) return;
+    t.add(ev(EventType::ReviewMeeting, meeting));
+    Date report = meeting.plus_days(r.chance(0.82) ? r.uniform(2, 14) : r.skewed(15, 60, 2));
+    Date decision = meeting.plus_days(r.chance(0.47) ? r.uniform(4, 28) : r.skewed(29, 150, 2));
+    if (report > decision) decision = report.plus_days(r.uniform(0, 5));
+    if (report > today) return;
+    t.add(ev(EventType::ReviewReport, report));
+    if (decision > today) return;
+    Outcome o = phase || r.chance(0.619) ? Outcome::Amend : Outcome::Maintain;
+    if (cease_from && decision >= *cease_from && !phase) {
+      t.add(decided(EventType::ReviewDecision, decision, Outcome::Cease), true);
+      ceased = true;
+      return;
+    }
+    t.add(decided(EventType::ReviewDecision, decision, o), true);
+    last = decision;
+    anchor = decision;
+    if (o == Outcome::Amend) {
+      Date proposed = decision.plus_days(r.chance(0.7) ? 0 : r.uniform(1, 21));
+      Date amended = proposed.plus_days(r.chance(0.52) ? r.uniform(15, 56) : r.skewed(57, 200, 2));
+      if (phase && r.chance(0.75)) amended = max(proposed.plus_days(15), min(amended, phase_due.plus_days(-r.uniform(0, 20))));
+      if (proposed > today) return;
+      t.add(ev(EventType::AmendmentsProposed, proposed));
+      if (amended > today) return;
+      t.add(ev(EventType::AmendedPlanIssued, amended));
+      last = amended;
+      if (r.chance(0.015)) last = decision_notice(r, amended, today, t);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Children.
+
+struct Ids {
+  std::unordered_set<std::string> upns, ulns, nhs;
+};
+
+std::string digits(Rng& r, int n) {
+  std::string s;
+  for (int i = 0; i < n; ++i) s += static_cast<char>('0' + r.uniform(0, 9));
+  return s;
+}
+
+std::string make_upn(Rng& r, Date dob, Ids& ids) {
+  int year = reception_year(dob);
+  for (;;) {
+    std::string body = std::string(kDemoLaNumber) + std::to_string(r.uniform(2001, 2240)) +
+                       std::to_string(year % 100 + 100).substr(1) + digits(r, 3);
+    if (r.chance(0.01)) body[11] = kUpnLetters[static_cast<std::size_t>(r.uniform(0, 22))];  // temporary UPN
+    auto check = upn_check_letter(body);
+    if (!check) continue;
+    std::string upn = std::string(1, *check) + body;
+    if (ids.upns.insert(upn).second) return upn;
+  }
+}
+
+std::string make_uln(Rng& r, Ids& ids) {
+  for (;;) {
+    std::string body = std::to_string(r.uniform(1, 9)) + digits(r, 8);
+    auto check = uln_check_digit(body);
+    if (!check) continue;
+    std::string uln = body + std::to_string(*check);
+    if (uln != "9999999999" && ids.ulns.insert(uln).second) return uln;
+  }
+}
+
+// NHS numbers in the 999 range, which NHS England keeps for testing and never issues.
+std::string make_nhs(Rng& r, Ids& ids) {
+  for (;;) {
+    std::string body = "999" + digits(r, 6);
+    auto check = nhs_check_digit(body);
+    if (!check) continue;
+    std::string n = body + std::to_string(*check);
+    if (n != "9999999999" && ids.nhs.insert(n).second) return n;
+  }
+}
+
+Date dob_for_age(Rng& r, int age, Date today) {
+  Date newest = today.plus_months(-12 * age);            // turns `age` today
+  Date oldest = today.plus_months(-12 * (age + 1)).plus_days(1);
+  return oldest.plus_days(r.uniform(0, newest - oldest));
+}
+
+struct NewChild {
+  Child child;
+  int district = 0;
+};
+
+NewChild make_child(Rng& r, Date dob, double male, Date today, Ids& ids) {
+  NewChild n;
+  Child& c = n.child;
+  c.date_of_birth = dob;
+  c.sex = r.chance(male) ? "M" : "F";
+  std::array<double, kEthnicity.size()> ew;
+  for (std::size_t i = 0; i < ew.size(); ++i) ew[i] = kEthnicity[i].weight;
+  c.ethnicity = kEthnicity[static_cast<std::size_t>(r.weighted(ew))].code;
+  name_child(c, r);
+  std::array<double, kDistricts.size()> w;
+  for (std::size_t i = 0; i < w.size(); ++i) w[i] = kDistricts[i].weight;
+  n.district = r.weighted(w);
+  c.postcode = std::string(kDistricts[static_cast<std::size_t>(n.district)].code) + " " +
+               std::to_string(r.uniform(1, 9)) + kInwardLetters[static_cast<std::size_t>(r.uniform(0, 19))] +
+               kInwardLetters[static_cast<std::size_t>(r.uniform(0, 19))];
+  bool at_school = today >= Date::from_ymd(reception_year(dob), 9, 1);
+  if (at_school && r.chance(0.97)) c.upn = make_upn(r, dob, ids);
+  if (age_on(dob, today) >= 16 && r.chance(0.85)) c.uln = make_uln(r, ids);
+  if (c.upn.empty() && c.uln.empty()) c.upn_unknown = at_school ? "UN2" : "UN1";
+  if (r.chance(0.7)) c.nhs_number = make_nhs(r, ids);
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks and summary.
+
+void check_case(const DemoCase& c, std::size_t index, Date today) {
+  auto fail = [&](std::size_t i, const std::string& field, const std::string& reason) {
+    const Event& e = c.events[i];
+    throw std::logic_error("demo generator bug: case " + std::to_string(index + 1) + ", event " +
+                           std::to_string(i + 1) + " (" + std::string(event_type_name(e.type)) + " " +
+                           e.date.to_string() + ") rejected: " + field + ": " + reason);
+  };
+  std::vector<Event> prefix;
+  prefix.reserve(c.events.size());
+  for (std::size_t i = 0; i < c.events.size(); ++i) {
+    if (auto f = validate_fields(c.events[i])) fail(i, f->field, f->reason);
+    if (auto rej = check_append(prefix, c.events[i], today)) fail(i, rej->field, rej->reason);
+    prefix.push_back(c.events[i]);
+  }
+}
+
+bool in_year(Date d, Date today) { return d > today.plus_days(-365) && d <= today; }
+
+void summarise(DemoCouncil& council, const std::vector<ClockResult>& clocks) {
+  DemoSummary& s = council.summary;
+  Date today = council.options.today;
+  s.staff = static_cast<int>(council.staff.size());
+  s.cases = static_cast<int>(council.cases.size());
+  s.children = s.cases;
+  for (std::size_t ci = 0; ci < council.cases.size(); ++ci) {
+    const DemoCase& c = council.cases[ci];
+    const ClockResult& clock = clocks[ci];
+    s.events += static_cast<int>(c.events.size());
+    Stage stage = stage_of(c.events);
+    std::optional<Date> request, meeting, final_plan, proposed;
+    bool has_plan = false, exception = false;
+    for (const Event& e : c.events) {
+      switch (e.type) {
+        case EventType::RequestReceived:
+          request = e.date;
+          if (in_year(e.date, today)) ++s.requests;
+          break;
+        case EventType::DecisionToAssess:
+          if (in_year(e.date, today)) {
+            ++(e.outcome == Outcome::Assess ? s.decided_assess : s.decided_refuse);
+            if (e.date - *request <= 42) ++s.decided_within_6_weeks;
+          }
+          break;
+        case EventType::Withdrawn:
+          if (in_year(e.date, today)) ++s.withdrawn;
+          break;
+        case EventType::Exception: exception = true; break;
+        case EventType::DecisionToIssue:
+          if (in_year(e.date, today)) ++(e.outcome == Outcome::Issue ? s.issue_decisions : s.not_issue_decisions);
+          break;
+        case EventType::FinalPlanIssued:
+          has_plan = true;
+          final_plan = e.date;
+          if (in_year(e.date, today)) {
+            ++s.plans_issued;
+            bool within = e.date <= request->plus_weeks(20);
+            s.within_20_weeks += within;
+            s.over_52_weeks += e.date > request->plus_weeks(52);
+            if (exception) {
+              ++s.with_exception;
+            } else {
+              ++s.plans_excl_exception;
+              s.within_20_weeks_excl_exception += within;
+            }
+          }
+          break;
+        case EventType::ReviewMeeting:
+          meeting = e.date;
+          if (in_year(e.date, today)) ++s.review_meetings;
+          break;
+        case EventType::ReviewReport:
+          if (in_year(e.date, today) && e.date <= meeting->plus_weeks(2)) ++s.reports_within_2_weeks;
+          break;
+        case EventType::ReviewDecision:
+          if (in_year(e.date, today)) {
+            ++s.review_decisions;
+            s.reviews_within_4_weeks += e.date <= meeting->plus_weeks(4);
+            ++(e.outcome == Outcome::Amend ? s.amend : e.outcome == Outcome::Maintain ? s.maintain : s.cease);
+          }
+          if (e.outcome == Outcome::Cease) ++s.ceased;
+          break;
+        case EventType::AmendmentsProposed: proposed = e.date; break;
+        case EventType::AmendedPlanIssued:
+          if (in_year(e.date, today)) {
+            ++s.amended_plans;
+            s.amended_within_8_weeks += e.date <= proposed->plus_weeks(8);
+          }
+          break;
+        case EventType::PhaseTransfer: s.phase_transfers += in_year(e.date, today); break;
+        case EventType::DecisionNotice: s.decision_notices += in_year(e.date, today); break;
+        case EventType::MediationCertificate: s.mediation_certificates += in_year(e.date, today); break;
+        default: break;
+      }
+    }
+    (void)final_plan;
+    for (const Deadline& d : clock.deadlines) {
+      if (d.rule == "A3" && d.met_on && in_year(*d.met_on, today)) {
+        ++s.advice_received;
+        s.advice_within_6_weeks += d.status == DeadlineStatus::Met;
+      }
+      if ((d.rule == "R1" || d.rule == "R2") && d.open() && d.status == DeadlineStatus::Missed) ++s.reviews_overdue;
+      if ((d.rule == "M2") && d.open()) ++s.amendments_pending;
+    }
+    if (auto next = next_council_due(clock); next && *next < today) ++s.overdue_cases;
+    switch (stage) {
+      case Stage::Request: ++s.open_requests; break;
+      case Stage::Assessment: ++s.open_assessments; break;
+      case Stage::Drafting: ++s.drafting; break;
+      case Stage::Review: ++s.in_review; break;
+      case Stage::Amendment: ++s.in_amendment; break;
+      case Stage::Closed: ++s.closed; break;
+      default: break;
+    }
+    if (has_plan && stage != Stage::Closed) {
+      ++s.active_plans;
+      int age = age_on(c.child.date_of_birth, today);
+      s.min_age = std::min(s.min_age, age);
+      s.max_age = std::max(s.max_age, age);
+      s.male += c.child.sex == "M";
+      ++s.age_band[age < 5 ? 0 : age <= 10 ? 1 : age <= 15 ? 2 : age <= 19 ? 3 : 4];
+    }
+  }
+}
+
+std::string pct(int n, int d) {
+  if (d == 0) return "-";
+  std::ostringstream o;
+  o << std::fixed << std::setprecision(1) << 100.0 * n / d << "%";
+  return o.str();
+}
+
+// A deterministic argon2id hash in the form crypto_pwhash_str writes, with a salt derived from the
+// seed and the email, so that the same options give the same database. The password is public
+// (it is the demo's), so a derived salt costs nothing here; real accounts use accounts.h.
+std::string demo_password_hash(std::uint64_t seed, const std::string& email) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  unsigned char salt[crypto_pwhash_SALTBYTES];
+  std::string material = "golden-thread-demo:" + std::to_string(seed) + ":" + email;
+  crypto_generichash(salt, sizeof salt, reinterpret_cast<const unsigned char*>(material.data()), material.size(),
+                     nullptr, 0);
+  unsigned char hash[32];
+  std::string pw = kDemoPassword;
+  if (crypto_pwhash(hash, sizeof hash, pw.data(), pw.size(), salt, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                    crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    throw std::runtime_error("out of memory hashing the demo password");
+  auto b64 = [](const unsigned char* p, std::size_t n) {
+    std::string out(sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL_NO_PADDING), '\0');
+    sodium_bin2base64(out.data(), out.size(), p, n, sodium_base64_VARIANT_ORIGINAL_NO_PADDING);
+    out.resize(std::char_traits<char>::length(out.c_str()));
+    return out;
+  };
+  return "$argon2id$v=19$m=" + std::to_string(crypto_pwhash_MEMLIMIT_INTERACTIVE / 1024) +
+         ",t=" + std::to_string(crypto_pwhash_OPSLIMIT_INTERACTIVE) + ",p=1$" + b64(salt, sizeof salt) + "$" +
+         b64(hash, sizeof hash);
+}
+
+store::ChildRow child_row(const Child& c) {
+  store::ChildRow r;
+  r.given_name = c.given_name;
+  r.family_name = c.family_name;
+  r.date_of_birth = c.date_of_birth.to_string();
+  r.sex = c.sex;
+  r.ethnicity = c.ethnicity;
+  r.postcode = c.postcode;
+  if (!c.upn.empty()) r.upn = c.upn;
+  if (!c.uln.empty()) r.uln = c.uln;
+  if (!c.nhs_number.empty()) r.nhs_number = c.nhs_number;
+  r.upn_unknown = c.upn_unknown;
+  return r;
+}
+
+// Recorded during the working day of the event's date, at a time fixed by the case and the event.
+std::string recorded_at(Date d, std::size_t case_index, std::size_t event_index) {
+  std::uint64_t h = splitmix64(case_index * 1000003ULL + event_index);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", d.to_string().c_str(), 8 + static_cast<int>(h % 9),
+                static_cast<int>((h >> 8) % 60), static_cast<int>((h >> 16) % 60));
+  return buf;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+DemoCouncil generate_demo(const DemoOptions& options) {
+  DemoCouncil council;
+  council.options = options;
+  const Date today = options.today;
+  const int plans = options.plans;
+  if (plans < 1) throw std::invalid_argument("the demo needs at least one plan");
+  const Date epoch = Date::from_ymd(2014, 9, 1);  // EHC plans began with the SEND reforms
+  if (today < Date::from_ymd(2019, 1, 1)) throw std::invalid_argument("the demo's today must be 2019-01-01 or later");
+
+  // Staff: the two sign-in accounts, then caseworkers with invented names, 6-10 in all.
+  council.staff.push_back({kDemoManagerEmail, "Morgan Fernsby", "manager"});
+  council.staff.push_back({kDemoCaseworkerEmail, "Sam Ashcombe", "caseworker"});
+  static constexpr std::array<std::pair<const char*, const char*>, 9> kStaff = {{
+      {"priya.kettlewell", "Priya Kettlewell"}, {"daniel.okoro-marsh", "Daniel Okoro-Marsh"},
+      {"hannah.brackley", "Hannah Brackley"},   {"imran.thistlewood", "Imran Thistlewood"},
+      {"grace.mensah-hollins", "Grace Mensah-Hollins"}, {"tom.quarrington", "Tom Quarrington"},
+      {"aisha.rookwood", "Aisha Rookwood"},     {"lucy.pebbleford", "Lucy Pebbleford"},
+      {"chris.sorrelby", "Chris Sorrelby"},
+  }};
+  int caseworkers = std::clamp(5 + plans / 2000, 5, 9);  // plus the manager: 6-10 staff
+  for (int i = 0; i < caseworkers - 1; ++i)
+    council.staff.push_back({std::string(kStaff[static_cast<std::size_t>(i)].first) + "@northmoor.example",
+                             kStaff[static_cast<std::size_t>(i)].second, "caseworker"});
+
+  Rng root(splitmix64(options.seed));
+  Ids ids;
+  struct Draft {
+    NewChild nc;
+    Timeline t;
+  };
+  std::vector<Draft> drafts;
+  std::array<double, 26> flow_ages{};  // active flow plans by age today
+  int flow_plans = 0;
+
+  // 1. The request flow of the last three years: ~770 a year per 3,300 plans in the latest year,
+  //    growing ~12% a year (s5.2, s5.8).
+  const double per_year = 770.0 * plans / 3300.0;
+  for (int k = 0; k < 3; ++k) {
+    int n = static_cast<int>(per_year / (k == 0 ? 1.0 : k == 1 ? 1.12 : 1.2544) + 0.5);
+    for (int i = 0; i < n; ++i) {
+      Rng r(splitmix64(root.bits()));
+      Date request = today.plus_days(-365 * k - r.uniform(0, 364));
+      Draft d;
+      Date dob;
+      for (int attempt = 0;; ++attempt) {
+        if (attempt > 200) throw std::logic_error("demo generator bug: no valid date of birth for a request");
+        dob = dob_for_age(r, r.weighted(kNewPlanAge), request).plus_days(-r.uniform(0, 120));
+        // Old enough to be asked about, young enough to hold a plan today (CFA 2014 s83).
+        if (dob <= request.plus_days(-200) && last_day_of_plan_age(dob) >= today) break;
+      }
+      d.nc = make_child(r, dob, 0.667, today, ids);
+      Initial in = initial_process(r, request, today, false, d.t);
+      if (in.end == InitialEnd::Issued) {
+        bool ceased = false;
+        Date last = in.last;
+        if (r.chance(0.04)) last = decision_notice(r, *in.final_plan, today, d.t);
+        reviews(r, *in.final_plan, last, d.nc.child.date_of_birth, today, d.t, std::nullopt, ceased);
+        ++flow_plans;
+        flow_ages[static_cast<std::size_t>(age_on(d.nc.child.date_of_birth, today))] += 1;
+      }
+      drafts.push_back(std::move(d));
+    }
+  }
+
+  // 2. Older plans, so that all plan holders follow the age profile (s5.5): ages are drawn from
+  //    what the flow leaves of the target, years held from the tail of the published bands.
+  std::array<double, 26> residual{};
+  for (std::size_t a = 5; a < residual.size(); ++a)
+    residual[a] = std::max(0.0, kPlanAge[a] / 633.4 * plans - flow_ages[a]);
+  double residual_total = 0;
+  for (double w : residual) residual_total += w;
+  if (residual_total <= 0)
+    for (std::size_t a = 5; a < residual.size(); ++a) residual[a] = kPlanAge[a];
+  const double max_held = (today - epoch) / 365.25 - 0.6;
+  auto old_plan = [&](Rng& r, bool to_cease, std::optional<Date> cease_from) {
+    for (int attempt = 0;; ++attempt) {
+      if (attempt > 200) throw std::logic_error("demo generator bug: no valid older plan");
+      int age = r.weighted(residual);
+      if (to_cease) age = std::max(age, r.uniform(14, 24));
+      double held = 0;
+      for (int tries = 0; tries < 20; ++tries) {
+        held = 3 + r.weighted(kHeldTail) + r.real();
+        if (held <= max_held && held <= age - 1.5) break;
+        held = 0;
+      }
+      if (held == 0) continue;
+      Date dob = dob_for_age(r, age, today);
+      if (last_day_of_plan_age(dob) < today) continue;
+      Date request = max(epoch, today.plus_days(-static_cast<int>(held * 365.25) - r.uniform(100, 220)));
+      if (request < dob.plus_days(400)) continue;
+      Draft d;
+      d.nc = make_child(r, dob, 0.706, today, ids);
+      Initial in = initial_process(r, request, today, true, d.t);
+      if (in.end != InitialEnd::Issued) throw std::logic_error("demo generator bug: an older plan was not issued");
+      Date last = in.last;
+      if (r.chance(0.04)) last = decision_notice(r, *in.final_plan, today, d.t);
+      bool ceased = false;
+      reviews(r, *in.final_plan, last, dob, today, d.t, cease_from, ceased);
+      if (to_cease && !ceased) continue;
+      return d;
+    }
+  };
+  for (int i = flow_plans; i < plans; ++i) {
+    Rng r(splitmix64(root.bits()));
+    drafts.push_back(old_plan(r, false, std::nullopt));
+  }
+
+  // 3. A few plans ceased at review: 1.1% of review decisions (s5.7), over the last three years.
+  int decisions = 0;
+  for (const auto& d : drafts)
+    for (const auto& rec : d.t.recs)
+      decisions += rec.e.type == EventType::ReviewDecision && rec.e.date > today.plus_days(-365);
+  int to_cease = static_cast<int>(decisions * 0.011 / 0.989 * 3 + 0.5);
+  for (int i = 0; i < to_cease; ++i) {
+    Rng r(splitmix64(root.bits()));
+    Date from = today.plus_days(-r.uniform(0, 3 * 365 - 1));
+    drafts.push_back(old_plan(r, true, from));
+  }
+
+  // 4. Cases in the order the requests arrived; caseworkers by patch (postcode district), a few
+  //    requests of the last fortnight not yet allocated.
+  for (auto& d : drafts) d.t.settle(today);
+  std::stable_sort(drafts.begin(), drafts.end(),
+                   [](const Draft& a, const Draft& b) { return a.t.recs.front().e.date < b.t.recs.front().e.date; });
+  council.cases.reserve(drafts.size());
+  Rng alloc(splitmix64(root.bits()));
+  std::vector<ClockResult> clocks;
+  clocks.reserve(drafts.size());
+  for (auto& d : drafts) {
+    DemoCase c;
+    c.child = std::move(d.nc.child);
+    c.district = kDistricts[static_cast<std::size_t>(d.nc.district)].code;
+    c.caseworker = 1 + (alloc.chance(0.1) ? alloc.uniform(0, caseworkers - 1) : d.nc.district % caseworkers);
+    if (d.t.recs.size() == 1 && today - d.t.recs.front().e.date < 14 && alloc.chance(0.5)) c.caseworker = -1;
+    for (auto& rec : d.t.recs) {
+      c.events.push_back(rec.e);
+      c.recorded_by.push_back(rec.manager || c.caseworker < 0 ? 0 : c.caseworker);
+    }
+    if (options.check) {
+      Child copy = c.child;
+      auto errors = validate_child(copy, today);
+      if (!errors.empty())
+        throw std::logic_error("demo generator bug: child of case " + std::to_string(council.cases.size() + 1) +
+                               " rejected: " + errors.front().field + ": " + errors.front().reason);
+      check_case(c, council.cases.size(), today);
+    }
+    CaseProjection p = project_case(c.events, today);
+    c.stage = std::string(stage_name(p.stage));
+    c.next_due = p.next_due;
+    c.next_rule = p.next_rule;
+    clocks.push_back(std::move(p.clock));
+    council.cases.push_back(std::move(c));
+  }
+  summarise(council, clocks);
+  return council;
+}
+
+void write_demo(store::Database& db, const DemoCouncil& council) {
+  store::Transaction tx(db);
+  std::vector<std::int64_t> staff_ids;
+  for (const auto& s : council.staff) {
+    store::UserRow u{0, s.email, s.name, s.role, demo_password_hash(council.options.seed, s.email)};
+    staff_ids.push_back(store::insert_user(db, u));
+  }
+  for (std::size_t ci = 0; ci < council.cases.size(); ++ci) {
+    const DemoCase& c = council.cases[ci];
+    std::int64_t child_id = store::insert_child(db, child_row(c.child), staff_ids[0]);
+    std::optional<std::int64_t> worker;
+    if (c.caseworker >= 0) worker = staff_ids[static_cast<std::size_t>(c.caseworker)];
+    std::int64_t case_id = store::insert_case(db, child_id, worker);
+    for (std::size_t ei = 0; ei < c.events.size(); ++ei) {
+      const Event& e = c.events[ei];
+      store::EventRow row;
+      row.case_id = case_id;
+      row.type = std::string(event_type_name(e.type));
+      row.event_date = e.date.to_string();
+      row.payload = event_to_json(e).dump();
+      row.recorded_at = recorded_at(e.date, ci, ei);
+      row.recorded_by = staff_ids[static_cast<std::size_t>(c.recorded_by[ei])];
+      store::insert_event(db, row);
+    }
+    std::optional<std::string> next_due;
+    if (c.next_due) next_due = c.next_due->to_string();
+    store::update_case_projection(db, case_id, c.stage, next_due, c.next_rule, static_cast<int>(c.events.size()));
+  }
+  std::string first = council.cases.empty() ? council.options.today.to_string()
+                                            : council.cases.front().events.front().date.plus_days(-30).to_string();
+  store::stamp_demo_times(db, first + "T08:00:00Z");
+  tx.commit();
+  store::analyze(db);
+}
+
+DemoCouncil build_demo(const std::string& path, const DemoOptions& options) {
+  if (std::filesystem::exists(path))
+    throw DemoRefused(path + " already exists; the demo is written only into a new database file");
+  DemoCouncil council = generate_demo(options);
+  store::Database db(path);
+  store::migrate(db);
+  write_demo(db, council);
+  return council;
+}
+
+std::string format_summary(const DemoCouncil& c) {
+  const DemoSummary& s = c.summary;
+  std::ostringstream o;
+  o << kDemoCouncil << " (fictional): seed " << c.options.seed << ", today " << c.options.today.to_string() << "\n"
+    << "  " << s.staff << " staff, " << s.children << " children and young people, " << s.cases << " cases, "
+    << s.events << " chronology events\n"
+    << "  active EHC plans: " << s.active_plans << " (male " << pct(s.male, s.active_plans) << "; national 70.6%)\n"
+    << "  ages: under 5 " << pct(s.age_band[0], s.active_plans) << ", 5-10 " << pct(s.age_band[1], s.active_plans)
+    << ", 11-15 " << pct(s.age_band[2], s.active_plans) << ", 16-19 " << pct(s.age_band[3], s.active_plans)
+    << ", 20-25 " << pct(s.age_band[4], s.active_plans) << " (national 4.3 / 33.3 / 36.5 / 20.0 / 5.8%)\n"
+    << "  in progress today: " << s.open_requests << " requests awaiting a decision, " << s.open_assessments
+    << " assessments, " << s.drafting << " plans being drafted, " << s.in_review << " reviews awaiting a decision, "
+    << s.in_amendment << " amendments\n"
+    << "Last 12 months (national figures in brackets):\n"
+    << "  requests received: " << s.requests << " (~770 per 3,300 plans)\n"
+    << "  refusals: " << pct(s.decided_refuse, s.decided_refuse + s.decided_assess) << " of decisions ("
+    << s.decided_refuse << " of " << s.decided_refuse + s.decided_assess << "; 27.8%); decided within 6 weeks "
+    << pct(s.decided_within_6_weeks, s.decided_refuse + s.decided_assess) << " (84.8%); withdrawn " << s.withdrawn
+    << "\n"
+    << "  decisions after assessment: " << pct(s.issue_decisions, s.issue_decisions + s.not_issue_decisions)
+    << " to issue (93.6%)\n"
+    << "  new plans issued: " << s.plans_issued << "; within 20 weeks " << pct(s.within_20_weeks, s.plans_issued)
+    << " (45.9%), excluding exceptions " << pct(s.within_20_weeks_excl_exception, s.plans_excl_exception)
+    << " (46.4%); with an exception " << pct(s.with_exception, s.plans_issued) << " (6.1%); over a year "
+    << pct(s.over_52_weeks, s.plans_issued) << " (7.2%)\n"
+    << "  advice back within 6 weeks: " << pct(s.advice_within_6_weeks, s.advice_received) << "\n"
+    << "  review decisions: " << s.review_decisions << "; within 4 weeks of the meeting "
+    << pct(s.reviews_within_4_weeks, s.review_decisions) << " (44.4%); amend " << pct(s.amend, s.review_decisions)
+    << " / maintain " << pct(s.maintain, s.review_decisions) << " / cease " << pct(s.cease, s.review_decisions)
+    << " (61.2 / 37.7 / 1.1%); reports within 2 weeks " << pct(s.reports_within_2_weeks, s.review_meetings) << "\n"
+    << "  amended plans issued: " << s.amended_plans << ", within 8 weeks of the proposals "
+    << pct(s.amended_within_8_weeks, s.amended_plans) << "; phase transfers recorded " << s.phase_transfers
+    << "; decision notices " << s.decision_notices << " (mediation certificates " << s.mediation_certificates
+    << ")\n"
+    << "Caseload today: " << s.overdue_cases << " cases with an overdue council deadline; " << s.reviews_overdue
+    << " annual reviews overdue; " << s.amendments_pending << " amended plans awaited\n";
+  return o.str();
+}
+
+}  // namespace gt::app
