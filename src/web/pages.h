@@ -1,7 +1,16 @@
-// Pages: the server-rendered GOV.UK pages (sign-in, caseload, child, case, event forms).
-// register_pages is the hook the route table calls (routes.cc); its body lives in pages.cc.
-// See router.h for how a page handler is registered, dispatcher.h for what the middleware does
-// before it runs (session, CSRF, form parsing) and auth.h for the session cookie helpers.
+// Pages: the server-rendered GOV.UK pages (sign-in, caseload, children, a child, a case, event and
+// correction forms, error pages). register_pages is the hook the route table calls (routes.cc).
+//
+// Contract:
+//  - register_pages loads the templates once (page_layout.h; a missing or broken template fails
+//    start-up), installs the GOV.UK error page as the router's page-error renderer and registers
+//    every page route. Every page but /sign-in needs a signed-in session (Access::Page), and every
+//    page POST carries the session's CSRF token (dispatcher.h).
+//  - Pages work without JavaScript; no inline script or style (strict CSP). Form errors re-render
+//    the form with status 422, the GOV.UK error summary linking to each field, inline messages and
+//    the values typed; nothing is written. A successful POST answers 303 (post/redirect/get).
+//  - No personal data in URLs: child searches are POSTed; query strings carry only filters.
+// See router.h for how handlers are registered and auth.h for the session cookie helpers.
 #pragma once
 
 #include "web/context.h"
@@ -10,5 +19,16 @@
 namespace gt::web {
 
 void register_pages(Router& router, Context& ctx);
+
+// Each part (one file each).
+void register_sign_in_pages(Router& router, Context& ctx);    // page_sign_in.cc
+void register_caseload_page(Router& router, Context& ctx);    // page_caseload.cc
+void register_children_pages(Router& router, Context& ctx);   // page_child.cc
+void register_case_page(Router& router, Context& ctx);        // page_case.cc
+void register_event_forms(Router& router, Context& ctx);      // page_event_form.cc
+void register_correction_form(Router& router, Context& ctx);  // page_correction.cc
+
+// The GOV.UK-styled error page (404, 403, 500, ...), for Router::set_page_error.
+Response error_page(const Request& req, int status, std::string_view reason);
 
 }  // namespace gt::web

@@ -1,0 +1,123 @@
+// Page layout: loading and rendering the templates, and the shared page frame (see page_layout.h).
+#include "web/page_layout.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "web/auth.h"
+
+namespace gt::web {
+
+namespace mst = kainjow::mustache;
+
+namespace {
+std::atomic<unsigned> g_generation{0};
+}
+
+std::string Templates::default_dir() {
+  if (const char* env = std::getenv("GT_TEMPLATES_DIR"); env && *env) return env;
+  return std::string(GT_SOURCE_DIR) + "/templates";
+}
+
+void Templates::load(const std::string& dir) {
+  std::map<std::string, std::string> sources;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".mustache") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read template " + entry.path().string());
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    mst::mustache parsed{ss.str()};
+    if (!parsed.is_valid())
+      throw std::runtime_error("template " + entry.path().string() + ": " + parsed.error_message());
+    sources[entry.path().stem().string()] = ss.str();
+  }
+  if (ec) throw std::runtime_error("cannot read the templates directory " + dir + ": " + ec.message());
+  if (!sources.count("layout")) throw std::runtime_error("no layout.mustache in " + dir);
+  sources_ = std::move(sources);
+  generation_ = ++g_generation;
+}
+
+std::string Templates::render(const std::string& name, const Data& data) const {
+  // Each thread parses a template once per loaded generation; mustache::render is not const.
+  thread_local std::unordered_map<std::string, std::unique_ptr<mst::mustache>> cache;
+  thread_local unsigned cached_generation = 0;
+  if (cached_generation != generation_) {
+    cache.clear();
+    cached_generation = generation_;
+  }
+  auto src = sources_.find(name);
+  if (src == sources_.end()) throw std::runtime_error("no template " + name);
+  auto& t = cache[name];
+  if (!t) t = std::make_unique<mst::mustache>(src->second);
+
+  Data with_partials = data;
+  for (const auto& [pname, psrc] : sources_) {
+    if (pname == name || data.get(pname)) continue;
+    const std::string* text = &psrc;
+    with_partials.set(pname, mst::partial([text] { return *text; }));
+  }
+  std::string out = t->render(with_partials);
+  if (!t->is_valid()) throw std::runtime_error("template " + name + ": " + t->error_message());
+  return out;
+}
+
+Templates& templates() {
+  static Templates t;
+  return t;
+}
+
+void put(Data& d, const std::string& key, const std::string& value) {
+  if (value.empty())
+    d.set(key, false);
+  else
+    d.set(key, value);
+}
+
+Data list_of(std::vector<Data> items) {
+  Data l{Data::type::list};
+  for (auto& i : items) l.push_back(std::move(i));
+  return l;
+}
+
+Data error_summary_data(const std::vector<PageError>& errors) {
+  Data l{Data::type::list};
+  for (const auto& e : errors) {
+    Data item;
+    item.set("href", e.href);
+    item.set("text", e.text);
+    l.push_back(item);
+  }
+  return l;
+}
+
+Response page(const Request& req, int status, const PageFrame& frame, const std::string& body_template, Data body) {
+  body.set("has_errors", !frame.errors.empty());
+  body.set("error_list", error_summary_data(frame.errors));
+  if (req.session) body.set("csrf_token", req.session->csrf);
+  std::string content = templates().render(body_template, body);
+
+  Data layout;
+  layout.set("title", (frame.errors.empty() ? "" : "Error: ") + frame.title);
+  layout.set("content", content);
+  if (req.session) {
+    Data user;
+    user.set("name", req.session->actor.name);
+    user.set("csrf_token", req.session->csrf);
+    layout.set("user", user);
+    layout.set("nav_caseload", frame.nav == "caseload");
+    layout.set("nav_children", frame.nav == "children");
+  } else {
+    layout.set("user", false);
+  }
+  return Response::html(status, templates().render("layout", layout));
+}
+
+}  // namespace gt::web
