@@ -1,0 +1,465 @@
+// Browser tests of the GOV.UK pages: Playwright (playwright-core) driving Debian's headless
+// Chromium, with axe-core checking each page against WCAG 2.2 AA (tags wcag2a, wcag2aa, wcag21a,
+// wcag21aa, wcag22aa). Run through tests/browser/run.sh, which starts the server and seeds the data;
+// it passes GT_BASE_URL, GT_EMAIL, GT_PASSWORD, GT_CHROMIUM and GT_FIXTURES (see seed.mjs).
+//
+// Every page visited is also watched for console errors, uncaught page errors, Content Security
+// Policy violations and failed sub-resources (a missing stylesheet would make the contrast checks
+// meaningless).
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const BASE = process.env.GT_BASE_URL;
+const EMAIL = process.env.GT_EMAIL;
+const PASSWORD = process.env.GT_PASSWORD;
+const CHROMIUM = process.env.GT_CHROMIUM || '/usr/bin/chromium';
+if (!BASE || !EMAIL || !PASSWORD || !process.env.GT_FIXTURES) {
+  throw new Error('run these tests through tests/browser/run.sh (GT_BASE_URL, GT_EMAIL, GT_PASSWORD, GT_FIXTURES)');
+}
+const FIX = JSON.parse(readFileSync(process.env.GT_FIXTURES, 'utf8'));
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const NAV_TIMEOUT = 15_000;
+
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+// --- helpers ---------------------------------------------------------------------------------
+
+const url = (path) => new URL(path, BASE).toString();
+const pathOf = (page) => new URL(page.url()).pathname;
+
+async function newContext(options = {}) {
+  const context = await browser.newContext({ baseURL: BASE, ...options });
+  context.setDefaultNavigationTimeout(NAV_TIMEOUT);
+  context.setDefaultTimeout(NAV_TIMEOUT);
+  // Only the server under test: anything else is blocked, so a stray external request fails loudly.
+  await context.route(
+    (u) => !u.toString().startsWith(BASE),
+    (route) => route.abort('blockedbyclient'),
+  );
+  return context;
+}
+
+// Watches a page for console errors, CSP violations, page errors and failed sub-resources.
+function watch(page) {
+  const problems = [];
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (/Content Security Policy/i.test(text)) problems.push(`CSP violation: ${text}`);
+    // "Failed to load resource: ... status of 422" is logged for the page's own status too (a form
+    // with errors is 422, a wrong password 401); failing sub-resources are caught by 'response'.
+    else if (/^Failed to load resource: the server responded with a status of \d+/.test(text)) return;
+    else if (msg.type() === 'error') problems.push(`console error: ${text}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => {
+    const failure = req.failure()?.errorText ?? '';
+    // Navigating away (a link followed, a form submitted) aborts what is still loading, e.g. fonts.
+    if (failure === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${req.method()} ${req.url()} ${failure}`);
+  });
+  page.on('response', (res) => {
+    const type = res.request().resourceType();
+    if (type !== 'document' && res.status() >= 400) problems.push(`sub-resource ${res.status()}: ${res.url()}`);
+  });
+  return {
+    problems,
+    reset() {
+      problems.length = 0;
+    },
+    assertClean(where) {
+      assert.deepEqual(problems, [], `${where}: the browser reported problems:\n  ${problems.join('\n  ')}`);
+    },
+  };
+}
+
+function formatViolations(where, violations) {
+  const lines = [`${where} (${pageUrlFor(where)}): ${violations.length} WCAG 2.2 AA violation(s):`];
+  for (const v of violations) {
+    lines.push(`- ${v.id} [${v.impact}] ${v.help} (${v.helpUrl})`);
+    for (const node of v.nodes) {
+      lines.push(`    target: ${JSON.stringify(node.target)}`);
+      lines.push(`    html:   ${node.html.replace(/\s+/g, ' ').slice(0, 300)}`);
+      if (node.failureSummary) lines.push(`    fix:    ${node.failureSummary.replace(/\s*\n\s*/g, ' | ')}`);
+    }
+  }
+  return lines.join('\n');
+}
+const visited = new Map();
+const pageUrlFor = (where) => visited.get(where) ?? '?';
+
+// Runs axe-core on the page as it is and asserts no violations; "needs review" results are
+// reported as diagnostics only.
+async function assertAccessible(t, page, where) {
+  visited.set(where, page.url());
+  await page.waitForLoadState('load');
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  if (results.incomplete.length > 0) {
+    t.diagnostic(
+      `${where}: axe could not decide ${results.incomplete.length} check(s), review by hand: ` +
+        results.incomplete.map((r) => `${r.id} (${r.nodes.length})`).join(', '),
+    );
+  }
+  if (results.violations.length > 0) console.error(formatViolations(where, results.violations));
+  assert.equal(results.violations.length, 0, formatViolations(where, results.violations));
+  t.diagnostic(`${where}: ${results.passes.length} axe rules passed`);
+}
+
+// Structure every page should have: a title naming the page and the service, the language, one h1,
+// a main landmark the skip link points to, and the GOV.UK stylesheet actually applied.
+async function assertPageBasics(page, where) {
+  const title = await page.title();
+  assert.match(title, /\S.* - Golden Thread$/, `${where}: the title should name the page, then the service`);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en', `${where}: <html lang="en">`);
+  assert.equal(await page.locator('h1').count(), 1, `${where}: exactly one h1`);
+  await assertVisible(page.getByRole('main'), `${where}: a main landmark`);
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  assert.equal(await skip.count(), 1, `${where}: a skip link`);
+  const target = (await skip.getAttribute('href')) ?? '';
+  assert.ok(target.startsWith('#') && (await page.locator(target).count()) === 1, `${where}: the skip link's target exists`);
+  // GOV.UK Frontend styles its components (not <body>): the h1's font shows the stylesheet applied.
+  const font = await page.locator('h1').evaluate((h) => getComputedStyle(h).fontFamily);
+  assert.match(font, /GDS Transport|arial/i, `${where}: the GOV.UK stylesheet is applied (h1 font is ${font})`);
+}
+
+async function assertVisible(locator, message) {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout: 5_000 });
+  } catch {
+    assert.fail(message);
+  }
+}
+
+async function go(page, path) {
+  const res = await page.goto(path, { waitUntil: 'load' });
+  assert.ok(res, `no response for ${path}`);
+  return res;
+}
+
+async function signIn(page) {
+  await go(page, '/sign-in');
+  await page.getByLabel('Email address').fill(EMAIL);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname === '/', { waitUntil: 'load' }),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+}
+
+// The GOV.UK error summary: present, announced, first in the content, each link pointing at a field
+// on the page; the field's inline error message is associated with it.
+async function assertErrorSummary(t, page, where, { jsEnabled = true } = {}) {
+  const summary = page.locator('.govuk-error-summary');
+  await assertVisible(summary, `${where}: the GOV.UK error summary is shown`);
+  assert.equal(await summary.count(), 1, `${where}: one error summary`);
+  assert.match(await page.title(), /^Error: /, `${where}: the title starts "Error: "`);
+  await assertVisible(summary.getByRole('heading', { name: 'There is a problem' }), `${where}: the summary's heading`);
+
+  const alert = await summary.evaluate(
+    (el) => el.getAttribute('role') === 'alert' || el.querySelector('[role="alert"]') !== null,
+  );
+  assert.ok(alert, `${where}: the error summary (or its content) has role="alert", so it is announced`);
+
+  const beforeH1 = await page.evaluate(() => {
+    const s = document.querySelector('.govuk-error-summary');
+    const h1 = document.querySelector('h1');
+    return !!(s && h1 && s.compareDocumentPosition(h1) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  assert.ok(beforeH1, `${where}: the error summary comes before the h1`);
+
+  // Focus: GOV.UK Frontend's JavaScript moves focus to the summary; the pages need no JavaScript,
+  // so without it we rely on role="alert" (checked above) and say which it was.
+  const focused = await page.evaluate(() => {
+    const s = document.querySelector('.govuk-error-summary');
+    return !!(s && document.activeElement && s.contains(document.activeElement));
+  });
+  const hasScript = (await page.locator('script[src]').count()) > 0;
+  if (jsEnabled && hasScript) {
+    assert.ok(focused, `${where}: with GOV.UK Frontend's JavaScript loaded, the error summary has focus`);
+  } else {
+    t.diagnostic(`${where}: error summary ${focused ? 'has' : 'does not have'} focus on load (no script on the page)`);
+  }
+
+  const links = summary.getByRole('link');
+  const count = await links.count();
+  assert.ok(count > 0, `${where}: the error summary lists at least one error as a link`);
+  for (let i = 0; i < count; i++) {
+    const link = links.nth(i);
+    const text = (await link.innerText()).trim();
+    const href = (await link.getAttribute('href')) ?? '';
+    assert.match(href, /^#[A-Za-z][\w:.-]*$/, `${where}: error link "${text}" points to a field id on the page`);
+    const id = href.slice(1);
+    const target = page.locator(`[id="${id}"]`);
+    assert.equal(await target.count(), 1, `${where}: error link "${text}" -> ${href} matches one element`);
+    // The control the link leads to (a date input's first box when the link targets the group).
+    const control = await target.evaluate((el) => {
+      const c = el.matches('input, select, textarea') ? el : el.querySelector('input, select, textarea');
+      if (!c) return null;
+      const describedBy = (c.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+      const group = c.closest('fieldset');
+      const groupDescribedBy = (group?.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+      const ids = [...describedBy, ...groupDescribedBy];
+      const messages = ids.map((i) => document.getElementById(i)).filter((m) => m?.classList.contains('govuk-error-message'));
+      return { id: c.id, describedByError: messages.length > 0, message: messages[0]?.textContent?.trim() ?? '' };
+    });
+    assert.ok(control, `${where}: error link "${text}" -> ${href} leads to a form field`);
+    assert.ok(
+      control.describedByError,
+      `${where}: the field #${control.id} (from "${text}") is aria-describedby its inline error message`,
+    );
+    assert.ok(
+      control.message.includes(text),
+      `${where}: the inline message "${control.message}" repeats the summary's "${text}"`,
+    );
+    if (i === 0) {
+      // Following the first link puts the keyboard on the field (by GOV.UK's script, or natively).
+      await link.click();
+      const active = await page.evaluate(() => document.activeElement?.id ?? '');
+      const inGroup = await target.evaluate((el) => el.contains(document.activeElement));
+      if (!(active === control.id || active === id || inGroup)) {
+        t.diagnostic(`${where}: following "${text}" left focus on #${active || '(body)'}, not the field #${control.id}`);
+      }
+      assert.equal(new URL(page.url()).hash, href, `${where}: following "${text}" goes to ${href}`);
+    }
+  }
+}
+
+// --- tests -----------------------------------------------------------------------------------
+
+describe('signing in', () => {
+  test('a fresh visitor is sent to sign in, whatever page they ask for', async () => {
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      const w = watch(page);
+      for (const path of ['/', '/children', `/children/${FIX.request.child}`, `/cases/${FIX.request.case}`,
+        `/cases/${FIX.request.case}/events/new?type=decision_to_assess`]) {
+        await go(page, path);
+        assert.equal(pathOf(page), '/sign-in', `GET ${path} without signing in should land on /sign-in`);
+        assert.equal(await page.getByText(FIX.request.name).count(), 0, `GET ${path} leaks the child's name`);
+      }
+      w.assertClean('sign-in redirect');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the sign-in page is accessible', async (t) => {
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      const w = watch(page);
+      await go(page, '/sign-in');
+      await assertPageBasics(page, 'sign-in');
+      await assertVisible(page.getByRole('heading', { level: 1, name: 'Sign in' }), 'sign-in: the h1');
+      await assertVisible(page.getByLabel('Email address'), 'sign-in: an "Email address" field');
+      assert.equal(await page.getByLabel('Email address').getAttribute('autocomplete'), 'email', 'sign-in: email autocomplete (WCAG 1.3.5)');
+      assert.equal(await page.getByLabel('Password', { exact: true }).getAttribute('type'), 'password');
+      await assertAccessible(t, page, 'sign-in');
+      w.assertClean('sign-in');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a wrong password shows the error summary, keeps the email and is accessible', async (t) => {
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      const w = watch(page);
+      await go(page, '/sign-in');
+      await page.getByLabel('Email address').fill(EMAIL);
+      await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.getByRole('button', { name: 'Sign in' }).click(),
+      ]);
+      assert.equal(pathOf(page), '/sign-in');
+      assert.equal(await page.getByLabel('Email address').inputValue(), EMAIL, 'the email is kept');
+      assert.equal(await page.getByLabel('Password', { exact: true }).inputValue(), '', 'the password is never echoed');
+      await assertPageBasics(page, 'sign-in with an error');
+      await assertAccessible(t, page, 'sign-in with an error');
+      await assertErrorSummary(t, page, 'sign-in with an error');
+      // Console "Failed to load resource: 401" is the page's own status, not a problem.
+      w.assertClean('sign-in with an error');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('signed-in pages (JavaScript on)', () => {
+  let context;
+  let page;
+  let w;
+
+  before(async () => {
+    context = await newContext();
+    page = await context.newPage();
+    w = watch(page);
+    await signIn(page);
+  });
+
+  after(async () => {
+    await context?.close();
+  });
+
+  beforeEach(() => w.reset());
+
+  test('the caseload', async (t) => {
+    await go(page, '/');
+    assert.equal(pathOf(page), '/');
+    await assertPageBasics(page, 'caseload');
+    // The seeded overdue case appears, with a link to its case or child.
+    await assertVisible(page.getByText(FIX.request.name), 'caseload: the overdue case of the seeded child is listed');
+    await assertAccessible(t, page, 'caseload');
+    w.assertClean('caseload');
+  });
+
+  test('the children and young people list', async (t) => {
+    await go(page, '/children');
+    assert.equal(pathOf(page), '/children');
+    await assertPageBasics(page, 'children');
+    await assertAccessible(t, page, 'children');
+    w.assertClean('children');
+  });
+
+  test("a child's record", async (t) => {
+    const res = await go(page, `/children/${FIX.plan.child}`);
+    assert.equal(res.status(), 200);
+    await assertPageBasics(page, 'child record');
+    await assertVisible(page.getByRole('heading', { level: 1, name: new RegExp(FIX.plan.name) }), "child record: the h1 names the child");
+    await assertAccessible(t, page, 'child record');
+    w.assertClean('child record');
+  });
+
+  test('a case with a final plan: timeline and deadlines', async (t) => {
+    const res = await go(page, `/cases/${FIX.plan.case}`);
+    assert.equal(res.status(), 200);
+    await assertPageBasics(page, 'case (plan issued)');
+    await assertVisible(page.getByText(FIX.plan.name), 'case (plan issued): names the child');
+    await assertAccessible(t, page, 'case (plan issued)');
+    w.assertClean('case (plan issued)');
+  });
+
+  test('a case waiting for the decision to assess (overdue)', async (t) => {
+    const res = await go(page, `/cases/${FIX.request.case}`);
+    assert.equal(res.status(), 200);
+    await assertPageBasics(page, 'case (overdue decision)');
+    await assertAccessible(t, page, 'case (overdue decision)');
+    w.assertClean('case (overdue decision)');
+  });
+
+  test('an event form', async (t) => {
+    const path = `/cases/${FIX.request.case}/events/new?type=decision_to_assess`;
+    const res = await go(page, path);
+    assert.equal(res.status(), 200);
+    await assertPageBasics(page, 'event form');
+    assert.equal(await page.locator('.govuk-error-summary').count(), 0, 'event form: no errors before submitting');
+    await assertVisible(page.getByRole('group', { name: /decision was sent/i }), 'event form: the date is a labelled group');
+    await assertVisible(page.getByRole('textbox', { name: 'Day' }), 'event form: the date has a "Day" box');
+    await assertAccessible(t, page, 'event form');
+    w.assertClean('event form');
+  });
+
+  test('an event form submitted without a date shows the error summary', async (t) => {
+    await go(page, `/cases/${FIX.request.case}/events/new?type=decision_to_assess`);
+    const outcome = page.getByRole('group', { name: /what did the council decide/i });
+    await outcome.getByRole('radio').first().check();
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.request().resourceType() === 'document'),
+      page.getByRole('button', { name: 'Save' }).click(),
+    ]);
+    await page.waitForLoadState('load');
+    assert.equal(res.status(), 422, 'a missing date is answered 422 with the form again');
+    assert.notEqual(pathOf(page), `/cases/${FIX.request.case}`, 'nothing was recorded (no redirect to the case)');
+    assert.ok(await outcome.getByRole('radio').first().isChecked(), 'the answer given is kept');
+    await assertPageBasics(page, 'event form with an error');
+    await assertAccessible(t, page, 'event form with an error');
+    await assertErrorSummary(t, page, 'event form with an error');
+    w.assertClean('event form with an error');
+  });
+
+  test('the skip link moves the keyboard to the main content', async () => {
+    await go(page, `/cases/${FIX.plan.case}`);
+    await page.keyboard.press('Tab');
+    const first = page.getByRole('link', { name: 'Skip to main content' });
+    assert.ok(await first.evaluate((el) => el === document.activeElement), 'the skip link is the first thing Tab reaches');
+    await page.keyboard.press('Enter');
+    assert.equal(new URL(page.url()).hash, '#main-content');
+    w.assertClean('skip link');
+  });
+});
+
+describe('JavaScript off', () => {
+  test('a caseworker can sign in, see the caseload and record an event through the forms', async (t) => {
+    const context = await newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      const w = watch(page);
+      await signIn(page);
+      assert.equal(pathOf(page), '/');
+      await assertVisible(page.getByRole('heading', { level: 1 }), 'caseload without JavaScript: a heading');
+
+      const formPath = `/cases/${FIX.nojs.case}/events/new?type=decision_to_assess`;
+      await go(page, formPath);
+      const outcome = page.getByRole('group', { name: /what did the council decide/i });
+      // First without a date: the error summary comes back from the server.
+      await outcome.getByRole('radio').first().check();
+      const [bad] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.request().resourceType() === 'document'),
+        page.getByRole('button', { name: 'Save' }).click(),
+      ]);
+      await page.waitForLoadState('load');
+      assert.equal(bad.status(), 422);
+      await assertErrorSummary(t, page, 'event form with an error, JavaScript off', { jsEnabled: false });
+
+      // Then with the date: recorded, and back on the case page.
+      const date = page.getByRole('group', { name: /decision was sent/i });
+      await date.getByRole('textbox', { name: 'Day' }).fill('20');
+      await date.getByRole('textbox', { name: 'Month' }).fill('11');
+      await date.getByRole('textbox', { name: 'Year' }).fill('2026');
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === `/cases/${FIX.nojs.case}`, { waitUntil: 'load' }),
+        page.getByRole('button', { name: 'Save' }).click(),
+      ]);
+      await assertVisible(page.getByText(/20 November 2026/).first(), 'the case page shows the decision recorded on 20 November 2026');
+
+      // Signing out works without JavaScript too.
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === '/sign-in', { waitUntil: 'load' }),
+        page.getByRole('button', { name: 'Sign out' }).click(),
+      ]);
+      await go(page, '/');
+      assert.equal(pathOf(page), '/sign-in', 'after signing out the caseload needs sign-in again');
+
+      w.assertClean('JavaScript off');
+    } finally {
+      await context.close();
+    }
+  });
+});

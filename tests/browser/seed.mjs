@@ -1,0 +1,95 @@
+// Seeds the browser tests' database through the JSON API and prints the ids as JSON on stdout.
+// Run by run.sh with GT_BASE_URL, GT_EMAIL and GT_PASSWORD set; today is fixed at 2026-11-25.
+//
+//   request   Amira Okafor: a request received on 1 September 2026 and nothing since, so the
+//             6-week decision (A1, due 13 October) is overdue; the decision-to-assess form is the
+//             one this case expects next.
+//   plan      Jonah Whitfield: request to final plan on time, with advice from health and an
+//             educational psychologist (one late), so the case page shows met and missed steps and
+//             the first annual review pending.
+//   nojs      Priya Sandhu: a request on 2 November 2026, kept for the JavaScript-off test, which
+//             records a decision through the form.
+
+const base = process.env.GT_BASE_URL;
+const email = process.env.GT_EMAIL;
+const password = process.env.GT_PASSWORD;
+if (!base || !email || !password) {
+  console.error('seed.mjs: GT_BASE_URL, GT_EMAIL and GT_PASSWORD must be set (run tests/browser/run.sh)');
+  process.exit(2);
+}
+
+async function call(method, path, body, token) {
+  const headers = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(base + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} -> ${res.status}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function main() {
+  const { token } = await call('POST', '/api/v1/session', { email, password });
+
+  async function child(fields) {
+    const c = await call('POST', '/api/v1/children', fields, token);
+    return c.id ?? c.child?.id;
+  }
+  async function openCase(childId) {
+    const v = await call('POST', '/api/v1/cases', { child_id: childId }, token);
+    return v.case?.id ?? v.summary?.id ?? v.id;
+  }
+  async function events(caseId, list) {
+    for (const e of list) await call('POST', `/api/v1/cases/${caseId}/events`, e, token);
+  }
+
+  const requestChild = await child({
+    given_name: 'Amira', family_name: 'Okafor', date_of_birth: '2015-03-14', sex: 'F', ethnicity: 'BAFR',
+    postcode: 'LS6 2AB', upn_unknown: 'UN1',
+  });
+  const requestCase = await openCase(requestChild);
+  await events(requestCase, [{ type: 'request_received', date: '2026-09-01', source: 1 }]);
+
+  const planChild = await child({
+    given_name: 'Jonah', family_name: 'Whitfield', date_of_birth: '2012-07-30', sex: 'M', ethnicity: 'WBRI',
+    upn_unknown: 'UN2',
+  });
+  const planCase = await openCase(planChild);
+  await events(planCase, [
+    { type: 'request_received', date: '2026-03-02', source: 2 },
+    { type: 'decision_to_assess', date: '2026-04-08', outcome: 'assess' },
+    { type: 'advice_requested', date: '2026-04-09', from: 'health', id: 'HEALTH-1' },
+    { type: 'advice_requested', date: '2026-04-09', from: 'educational_psychology', id: 'EP-1' },
+    { type: 'advice_received', date: '2026-05-14', id: 'HEALTH-1' },
+    { type: 'advice_received', date: '2026-05-29', id: 'EP-1' },
+    { type: 'decision_to_issue', date: '2026-06-10', outcome: 'issue' },
+    { type: 'draft_plan_served', date: '2026-06-17' },
+    { type: 'final_plan_issued', date: '2026-07-16' },
+  ]);
+
+  const nojsChild = await child({
+    given_name: 'Priya', family_name: 'Sandhu', date_of_birth: '2019-11-02', sex: 'F', ethnicity: 'AIND',
+    upn_unknown: 'UN1',
+  });
+  const nojsCase = await openCase(nojsChild);
+  await events(nojsCase, [{ type: 'request_received', date: '2026-11-02', source: 1 }]);
+
+  const out = {
+    request: { child: requestChild, case: requestCase, name: 'Amira Okafor' },
+    plan: { child: planChild, case: planCase, name: 'Jonah Whitfield' },
+    nojs: { child: nojsChild, case: nojsCase, name: 'Priya Sandhu' },
+  };
+  for (const [k, v] of Object.entries(out)) {
+    if (!Number.isInteger(v.child) || !Number.isInteger(v.case)) throw new Error(`no id for ${k}: ${JSON.stringify(v)}`);
+  }
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+main().catch((e) => {
+  console.error(`seed.mjs: ${e.message}`);
+  process.exit(1);
+});
