@@ -263,6 +263,20 @@ struct Timeline {
 Date max(Date a, Date b) { return a < b ? b : a; }
 Date min(Date a, Date b) { return a < b ? a : b; }
 
+// Tribunal route: an appealable decision notice and, for some, a mediation certificate.
+Date decision_notice(Rng& r, Date on, Date today, Timeline& t) {
+  t.add(ev(EventType::DecisionNotice, on));
+  Date last = on;
+  if (r.chance(0.45)) {
+    Date cert = on.plus_days(r.uniform(12, 58));
+    if (cert <= today) {
+      t.add(ev(EventType::MediationCertificate, cert));
+      last = cert;
+    }
+  }
+  return last;
+}
+
 // Request sources (SEN2 1-5); over half of requests come from parents (local-area.md).
 constexpr std::array<double, 5> kSource = {55, 34, 5, 3, 3};
 
@@ -300,8 +314,9 @@ Initial initial_process(Rng& r, Date request, Date today, bool force_issue, Time
     return finish(InitialEnd::Withdrawn);
   }
   Date decision = request.plus_days(r.chance(0.85) ? 42 - r.skewed(0, 24, 2) : r.skewed(43, 130, 2));
-  if (!force_issue && r.chance(0.275)) {
+  if (!force_issue && r.chance(0.285)) {
     x.add(decided(EventType::DecisionToAssess, decision, Outcome::NotAssess), true);
+    if (r.chance(0.1)) decision_notice(r, decision, today, x);
     return finish(InitialEnd::Refused);
   }
   x.add(decided(EventType::DecisionToAssess, decision, Outcome::Assess), true);
@@ -312,17 +327,17 @@ Initial initial_process(Rng& r, Date request, Date today, bool force_issue, Time
     const char* id;
     double on_time;
   };
-  static constexpr std::array<Advice, 4> kAdvice = {{{AdviceFrom::Education, "education", 0.86},
-                                                     {AdviceFrom::EducationalPsychology, "ep", 0.62},
-                                                     {AdviceFrom::Health, "health", 0.66},
-                                                     {AdviceFrom::SocialCare, "social-care", 0.76}}};
+  static constexpr std::array<Advice, 4> kAdvice = {{{AdviceFrom::Education, "education", 0.92},
+                                                     {AdviceFrom::EducationalPsychology, "ep", 0.74},
+                                                     {AdviceFrom::Health, "health", 0.78},
+                                                     {AdviceFrom::SocialCare, "social-care", 0.85}}};
   std::array<Date, 4> back;
   for (std::size_t i = 0; i < kAdvice.size(); ++i) {
     Event a = ev(EventType::AdviceRequested, asked);
     a.advice_from = kAdvice[i].from;
     a.id = kAdvice[i].id;
     x.add(a);
-    back[i] = asked.plus_days(r.chance(kAdvice[i].on_time) ? 42 - r.skewed(0, 30, 2) : r.skewed(43, 140, 3));
+    back[i] = asked.plus_days(r.chance(kAdvice[i].on_time) ? 42 - r.skewed(0, 30, 2) : r.skewed(43, 110, 2));
   }
 
   // Exceptions (reg 13(3)): EX-SCHOOL when school advice is asked for in the week before the summer
@@ -331,10 +346,11 @@ Initial initial_process(Rng& r, Date request, Date today, bool force_issue, Time
     int y = asked.year();
     Date closes = Date::from_ymd(y, 7, 22), reopens = Date::from_ymd(y, 9, 3);
     std::optional<Event> ex;
-    if (asked >= closes.plus_days(-7) && asked <= reopens.plus_days(-7) && r.chance(0.33)) {
+    if (asked >= closes.plus_days(-7) && asked <= reopens.plus_days(-7) && r.chance(0.3)) {
+      // The exception's period is the closure itself (at least 4 weeks), recorded when advice is asked.
       ex = ev(EventType::Exception, max(closes, asked));
       ex->exception_reason = ExceptionReason::School;
-      ex->exception_from = max(closes, asked);
+      ex->exception_from = closes;
       ex->exception_to = reopens;
     } else if (r.chance(0.016)) {
       Date from = asked.plus_days(r.uniform(3, 35));
@@ -349,6 +365,8 @@ Initial initial_process(Rng& r, Date request, Date today, bool force_issue, Time
       ex->exception_from = from;
       ex->exception_to = from.plus_days(r.uniform(29, 70));
     }
+    // An exception can only affect limits it overlaps: it must begin by the 20-week date.
+    if (ex && *ex->exception_from > request.plus_weeks(20)) ex.reset();
     if (ex) {
       x.add(*ex);
       // Advice not back when the exception began comes back after it ends.
@@ -373,13 +391,18 @@ Initial initial_process(Rng& r, Date request, Date today, bool force_issue, Time
   }
 
   // Panel decision after the advice: usually days, sometimes a backlog of weeks or months.
-  Date to_issue = last_advice.plus_days(r.chance(0.62) ? r.uniform(1, 12) : r.skewed(13, 150, 2));
-  if (!force_issue && r.chance(0.061)) {
+  // Most of the delay nationally is a backlog at panel or in plan writing, with a long tail (s5.3:
+  // 47% of plans take 20-52 weeks and 7% over a year).
+  int backlog = r.chance(0.42) ? r.skewed(1, 340, 2) : 0;
+  int at_panel = r.chance(0.5) ? backlog : 0;
+  Date to_issue = last_advice.plus_days(r.uniform(1, 10) + at_panel);
+  if (!force_issue && r.chance(0.07)) {
     x.add(decided(EventType::DecisionToIssue, to_issue, Outcome::NotIssue), true);
+    if (r.chance(0.2)) decision_notice(r, to_issue, today, x);
     return finish(InitialEnd::NotIssued);
   }
   x.add(decided(EventType::DecisionToIssue, to_issue, Outcome::Issue), true);
-  Date draft = to_issue.plus_days(r.chance(0.7) ? r.uniform(2, 12) : r.skewed(13, 150, 2));
+  Date draft = to_issue.plus_days(r.uniform(2, 10) + backlog - at_panel);
   x.add(ev(EventType::DraftPlanServed, draft));
   // The family has 15 days (A5); a few say they have nothing to add and the plan is finalised early.
   Event fin;
@@ -387,24 +410,10 @@ Initial initial_process(Rng& r, Date request, Date today, bool force_issue, Time
     fin = ev(EventType::FinalPlanIssued, draft.plus_days(r.uniform(3, 14)));
     fin.family_agreed = true;
   } else {
-    fin = ev(EventType::FinalPlanIssued, draft.plus_days(15 + (r.chance(0.6) ? r.uniform(0, 10) : r.skewed(11, 160, 2))));
+    fin = ev(EventType::FinalPlanIssued, draft.plus_days(15 + (r.chance(0.8) ? r.uniform(0, 7) : r.skewed(8, 40, 2))));
   }
   x.add(fin);
   return finish(InitialEnd::Issued);
-}
-
-// Tribunal route: an appealable decision notice and, for some, a mediation certificate.
-Date decision_notice(Rng& r, Date on, Date today, Timeline& t) {
-  t.add(ev(EventType::DecisionNotice, on));
-  Date last = on;
-  if (r.chance(0.45)) {
-    Date cert = on.plus_days(r.uniform(12, 58));
-    if (cert <= today) {
-      t.add(ev(EventType::MediationCertificate, cert));
-      last = cert;
-    }
-  }
-  return last;
 }
 
 // September of the school year a child moves to secondary (Year 7) and to post-16 (Year 12).
@@ -456,7 +465,7 @@ void reviews(Rng& r, Date plan, Date last, Date dob, Date today, Timeline& t, st
     if (report > today) return;
     t.add(ev(EventType::ReviewReport, report));
     if (decision > today) return;
-    Outcome o = phase || r.chance(0.619) ? Outcome::Amend : Outcome::Maintain;
+    Outcome o = phase || r.chance(0.56) ? Outcome::Amend : Outcome::Maintain;
     if (cease_from && decision >= *cease_from && !phase) {
       t.add(decided(EventType::ReviewDecision, decision, Outcome::Cease), true);
       ceased = true;
@@ -783,7 +792,7 @@ DemoCouncil generate_demo(const DemoOptions& options) {
 
   // 1. The request flow of the last three years: ~770 a year per 3,300 plans in the latest year,
   //    growing ~12% a year (s5.2, s5.8).
-  const double per_year = 770.0 * plans / 3300.0;
+  const double per_year = 0.99 * 770.0 * plans / 3300.0;  // young residual plans add the rest
   for (int k = 0; k < 3; ++k) {
     int n = static_cast<int>(per_year / (k == 0 ? 1.0 : k == 1 ? 1.12 : 1.2544) + 0.5);
     for (int i = 0; i < n; ++i) {
@@ -797,7 +806,7 @@ DemoCouncil generate_demo(const DemoOptions& options) {
         // Old enough to be asked about, young enough to hold a plan today (CFA 2014 s83).
         if (dob <= request.plus_days(-200) && last_day_of_plan_age(dob) >= today) break;
       }
-      d.nc = make_child(r, dob, 0.667, today, ids);
+      d.nc = make_child(r, dob, 0.69, today, ids);
       Initial in = initial_process(r, request, today, false, d.t);
       if (in.end == InitialEnd::Issued) {
         bool ceased = false;
@@ -814,7 +823,7 @@ DemoCouncil generate_demo(const DemoOptions& options) {
   // 2. Older plans, so that all plan holders follow the age profile (s5.5): ages are drawn from
   //    what the flow leaves of the target, years held from the tail of the published bands.
   std::array<double, 26> residual{};
-  for (std::size_t a = 5; a < residual.size(); ++a)
+  for (std::size_t a = 1; a < residual.size(); ++a)
     residual[a] = std::max(0.0, kPlanAge[a] / 633.4 * plans - flow_ages[a]);
   double residual_total = 0;
   for (double w : residual) residual_total += w;
@@ -827,7 +836,9 @@ DemoCouncil generate_demo(const DemoOptions& options) {
       int age = r.weighted(residual);
       if (to_cease) age = std::max(age, r.uniform(14, 24));
       double held = 0;
-      for (int tries = 0; tries < 20; ++tries) {
+      // The youngest plan holders (s5.5: 4.3% under 5) are too young for the tail bands.
+      if (age < 5) held = 0.3 + r.real() * (age - 0.8);
+      for (int tries = 0; tries < 20 && held == 0; ++tries) {
         held = 3 + r.weighted(kHeldTail) + r.real();
         if (held <= max_held && held <= age - 1.5) break;
         held = 0;
@@ -836,11 +847,11 @@ DemoCouncil generate_demo(const DemoOptions& options) {
       Date dob = dob_for_age(r, age, today);
       if (last_day_of_plan_age(dob) < today) continue;
       Date request = max(epoch, today.plus_days(-static_cast<int>(held * 365.25) - r.uniform(100, 220)));
-      if (request < dob.plus_days(400)) continue;
+      if (request < dob.plus_days(age < 5 ? 150 : 400)) continue;
       Draft d;
-      d.nc = make_child(r, dob, 0.706, today, ids);
+      d.nc = make_child(r, dob, 0.72, today, ids);
       Initial in = initial_process(r, request, today, true, d.t);
-      if (in.end != InitialEnd::Issued) throw std::logic_error("demo generator bug: an older plan was not issued");
+      if (in.end != InitialEnd::Issued) continue;  // a young child's plan not issued yet: try again
       Date last = in.last;
       if (r.chance(0.04)) last = decision_notice(r, *in.final_plan, today, d.t);
       bool ceased = false;
@@ -859,7 +870,7 @@ DemoCouncil generate_demo(const DemoOptions& options) {
   for (const auto& d : drafts)
     for (const auto& rec : d.t.recs)
       decisions += rec.e.type == EventType::ReviewDecision && rec.e.date > today.plus_days(-365);
-  int to_cease = static_cast<int>(decisions * 0.011 / 0.989 * 3 + 0.5);
+  int to_cease = static_cast<int>(decisions * 0.011 / 0.989 * 1.7 + 0.5);  // 1.7: ceases fall late in the window
   for (int i = 0; i < to_cease; ++i) {
     Rng r(splitmix64(root.bits()));
     Date from = today.plus_days(-r.uniform(0, 3 * 365 - 1));
