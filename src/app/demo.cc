@@ -743,12 +743,16 @@ store::ChildRow child_row(const Child& c) {
   return r;
 }
 
-// Recorded during the working day of the event's date, at a time fixed by the case and the event.
-std::string recorded_at(Date d, std::size_t case_index, std::size_t event_index) {
+// Recorded during the working day of the event's date, at a time fixed by the case and the event;
+// events of one case on the same day are recorded minutes apart, in order.
+std::string recorded_at(Date d, std::size_t case_index, std::size_t event_index, int& seconds, Date& day) {
   std::uint64_t h = splitmix64(case_index * 1000003ULL + event_index);
+  if (event_index == 0 || d != day) seconds = (8 * 60 + static_cast<int>(h % 240)) * 60;  // 08:00-11:59
+  else seconds += 60 + static_cast<int>(h % 1200);
+  day = d;
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", d.to_string().c_str(), 8 + static_cast<int>(h % 9),
-                static_cast<int>((h >> 8) % 60), static_cast<int>((h >> 16) % 60));
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", d.to_string().c_str(), std::min(seconds / 3600, 23),
+                seconds / 60 % 60, seconds % 60);
   return buf;
 }
 
@@ -884,13 +888,27 @@ DemoCouncil generate_demo(const DemoOptions& options) {
                    [](const Draft& a, const Draft& b) { return a.t.recs.front().e.date < b.t.recs.front().e.date; });
   council.cases.reserve(drafts.size());
   Rng alloc(splitmix64(root.bits()));
+  // Patches: each district to the caseworker with the lightest load so far, largest districts first.
+  std::array<int, kDistricts.size()> patch{};
+  {
+    std::array<std::size_t, kDistricts.size()> order;
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [](std::size_t a, std::size_t b) { return kDistricts[a].weight > kDistricts[b].weight; });
+    std::vector<double> load(static_cast<std::size_t>(caseworkers), 0.0);
+    for (std::size_t i : order) {
+      auto lightest = static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
+      patch[i] = static_cast<int>(lightest);
+      load[lightest] += kDistricts[i].weight;
+    }
+  }
   std::vector<ClockResult> clocks;
   clocks.reserve(drafts.size());
   for (auto& d : drafts) {
     DemoCase c;
     c.child = std::move(d.nc.child);
     c.district = kDistricts[static_cast<std::size_t>(d.nc.district)].code;
-    c.caseworker = 1 + (alloc.chance(0.1) ? alloc.uniform(0, caseworkers - 1) : d.nc.district % caseworkers);
+    c.caseworker = 1 + (alloc.chance(0.1) ? alloc.uniform(0, caseworkers - 1) : patch[static_cast<std::size_t>(d.nc.district)]);
     if (d.t.recs.size() == 1 && today - d.t.recs.front().e.date < 14 && alloc.chance(0.5)) c.caseworker = -1;
     for (auto& rec : d.t.recs) {
       c.events.push_back(rec.e);
@@ -928,6 +946,8 @@ void write_demo(store::Database& db, const DemoCouncil& council) {
     std::optional<std::int64_t> worker;
     if (c.caseworker >= 0) worker = staff_ids[static_cast<std::size_t>(c.caseworker)];
     std::int64_t case_id = store::insert_case(db, child_id, worker);
+    int seconds = 0;
+    Date day;
     for (std::size_t ei = 0; ei < c.events.size(); ++ei) {
       const Event& e = c.events[ei];
       store::EventRow row;
@@ -935,7 +955,7 @@ void write_demo(store::Database& db, const DemoCouncil& council) {
       row.type = std::string(event_type_name(e.type));
       row.event_date = e.date.to_string();
       row.payload = event_to_json(e).dump();
-      row.recorded_at = recorded_at(e.date, ci, ei);
+      row.recorded_at = recorded_at(e.date, ci, ei, seconds, day);
       row.recorded_by = staff_ids[static_cast<std::size_t>(c.recorded_by[ei])];
       store::insert_event(db, row);
     }

@@ -1,0 +1,253 @@
+// Demo council: a small council built into a temporary file is identical for the same seed and
+// today, every chronology in it passes the domain rules and matches its stored projection, its
+// figures sit in bands around the national ones (SEND reference s5), every child is valid, the
+// demo staff can sign in, and the command refuses an existing file.
+#include "app/demo.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "app/accounts.h"
+#include "app/case_projection.h"
+#include "app/event_json.h"
+#include "app/storage.h"
+#include "domain/chronology.h"
+#include "domain/identifiers.h"
+#include "store/cases_store.h"
+#include "store/children_store.h"
+#include "store/database.h"
+#include "store/users_store.h"
+#include "support/temp_db.h"
+
+namespace gt::app {
+namespace {
+
+constexpr int kPlans = 400;
+const Date kToday = *Date::parse("2026-03-02");
+
+DemoOptions options(std::uint64_t seed = 7) {
+  DemoOptions o;
+  o.seed = seed;
+  o.plans = kPlans;
+  o.today = kToday;
+  return o;
+}
+
+// Everything a reader of the database sees of one case, as text, for comparisons.
+std::string dump_case(store::Database& db, std::int64_t case_id) {
+  auto c = store::find_case(db, case_id);
+  std::string out = std::to_string(c->child_id) + "|" + c->opened_at + "|" + c->stage + "|" +
+                    c->next_due.value_or("-") + "|" + c->next_rule.value_or("-") + "|" +
+                    std::to_string(c->caseworker_id.value_or(0)) + "\n";
+  auto child = store::find_child(db, c->child_id);
+  out += child->given_name + "|" + child->family_name + "|" + child->date_of_birth + "|" + child->sex + "|" +
+         child->ethnicity + "|" + child->postcode + "|" + child->upn.value_or("-") + "|" + child->uln.value_or("-") +
+         "|" + child->nhs_number.value_or("-") + "|" + child->upn_unknown + "\n";
+  for (const auto& e : store::events_of_case(db, case_id))
+    out += e.type + "|" + e.event_date + "|" + e.payload.value_or("-") + "|" + e.recorded_at + "|" +
+           std::to_string(e.recorded_by.value_or(0)) + "\n";
+  return out;
+}
+
+std::vector<Event> chronology_of(store::Database& db, std::int64_t case_id) {
+  std::vector<Event> out;
+  for (const auto& row : store::events_of_case(db, case_id)) out.push_back(event_from_json(nlohmann::json::parse(*row.payload)));
+  return out;
+}
+
+class DemoTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    tmp_ = new testing::TempDb();
+    council_ = new DemoCouncil(build_demo(tmp_->path(), options()));
+  }
+  static void TearDownTestSuite() {
+    delete council_;
+    delete tmp_;
+  }
+  static testing::TempDb* tmp_;
+  static DemoCouncil* council_;
+};
+testing::TempDb* DemoTest::tmp_ = nullptr;
+DemoCouncil* DemoTest::council_ = nullptr;
+
+TEST_F(DemoTest, SameSeedAndTodayGiveTheSameDatabase) {
+  testing::TempDb other;
+  DemoCouncil again = build_demo(other.path(), options());
+  EXPECT_EQ(again.summary.cases, council_->summary.cases);
+  EXPECT_EQ(again.summary.events, council_->summary.events);
+  store::Database a(tmp_->path()), b(other.path());
+  ASSERT_EQ(store::count_children(a), store::count_children(b));
+  for (std::int64_t id = 1; id <= council_->summary.cases; ++id) ASSERT_EQ(dump_case(a, id), dump_case(b, id)) << "case " << id;
+  auto ua = store::list_users(a), ub = store::list_users(b);
+  ASSERT_EQ(ua.size(), ub.size());
+  for (size_t i = 0; i < ua.size(); ++i) {
+    EXPECT_EQ(ua[i].email, ub[i].email);
+    EXPECT_EQ(ua[i].password_hash, ub[i].password_hash);
+  }
+}
+
+TEST_F(DemoTest, AnotherSeedGivesAnotherCouncil) {
+  DemoCouncil other = generate_demo(options(8));
+  EXPECT_EQ(other.summary.active_plans, kPlans);
+  EXPECT_NE(other.cases.front().child.given_name + other.cases.front().child.family_name +
+                other.cases.front().child.date_of_birth.to_string(),
+            council_->cases.front().child.given_name + council_->cases.front().child.family_name +
+                council_->cases.front().child.date_of_birth.to_string());
+}
+
+TEST_F(DemoTest, EveryChronologyPassesTheDomainRulesAndMatchesItsProjection) {
+  store::Database db(tmp_->path());
+  int plans = 0;
+  for (std::int64_t id = 1; id <= council_->summary.cases; ++id) {
+    std::vector<Event> events = chronology_of(db, id), prefix;
+    ASSERT_FALSE(events.empty());
+    for (const Event& e : events) {
+      auto rejection = check_append(prefix, e, kToday);
+      ASSERT_FALSE(rejection) << "case " << id << " " << event_type_name(e.type) << " " << e.date.to_string() << ": "
+                              << rejection->field << ": " << rejection->reason;
+      prefix.push_back(e);
+    }
+    CaseProjection p = project_case(events, kToday);
+    auto row = store::find_case(db, id);
+    EXPECT_EQ(row->stage, stage_name(p.stage)) << "case " << id;
+    EXPECT_EQ(row->next_due, p.next_due ? std::optional<std::string>(p.next_due->to_string()) : std::nullopt);
+    EXPECT_EQ(row->next_rule, p.next_rule);
+    EXPECT_EQ(row->event_count, static_cast<int>(events.size()));
+    bool plan = std::any_of(events.begin(), events.end(), [](const Event& e) { return e.type == EventType::FinalPlanIssued; });
+    plans += plan && p.stage != Stage::Closed;
+  }
+  EXPECT_EQ(plans, kPlans);
+}
+
+TEST_F(DemoTest, FiguresFollowTheNationalOnes) {
+  // Over the three years of the request flow, for samples large enough to be stable at this size.
+  const Date from = kToday.plus_days(-3 * 365);
+  int refused = 0, assessed = 0, issued = 0, within = 0, decisions = 0, within4 = 0, requests_last_year = 0;
+  for (const DemoCase& c : council_->cases) {
+    Date request, meeting;
+    for (const Event& e : c.events) {
+      if (e.type == EventType::RequestReceived) {
+        request = e.date;
+        requests_last_year += e.date > kToday.plus_days(-365);
+      }
+      if (e.type == EventType::DecisionToAssess && e.date > from) ++(e.outcome == Outcome::NotAssess ? refused : assessed);
+      if (e.type == EventType::FinalPlanIssued && request > from) {
+        ++issued;
+        within += e.date <= request.plus_weeks(20);
+      }
+      if (e.type == EventType::ReviewMeeting) meeting = e.date;
+      if (e.type == EventType::ReviewDecision && e.date > from) {
+        ++decisions;
+        within4 += e.date <= meeting.plus_weeks(4);
+      }
+    }
+  }
+  ASSERT_GT(issued, 100);
+  double refusal = 100.0 * refused / (refused + assessed), on_time = 100.0 * within / issued,
+         reviews = 100.0 * within4 / decisions;
+  EXPECT_GE(refusal, 15);
+  EXPECT_LE(refusal, 35);
+  EXPECT_GE(on_time, 35);
+  EXPECT_LE(on_time, 60);
+  EXPECT_GE(reviews, 30);
+  EXPECT_LE(reviews, 60);
+  EXPECT_NEAR(requests_last_year, 770.0 * kPlans / 3300, 25);  // ~93 for 400 plans
+  const DemoSummary& s = council_->summary;
+  EXPECT_EQ(s.active_plans, kPlans);
+  EXPECT_GE(100.0 * s.male / s.active_plans, 62);
+  EXPECT_LE(100.0 * s.male / s.active_plans, 78);
+  EXPECT_GT(s.age_band[2], s.age_band[0]);  // peaks in secondary age, few under 5
+  EXPECT_GE(council_->staff.size(), 6u);
+  EXPECT_LE(council_->staff.size(), 10u);
+}
+
+TEST_F(DemoTest, EveryChildIsValidWithValidUniqueIdentifiers) {
+  store::Database db(tmp_->path());
+  std::set<std::string> upns;
+  auto n = store::count_children(db);
+  ASSERT_EQ(n, council_->summary.children);
+  int with_upn = 0, with_uln = 0, with_nhs = 0;
+  for (std::int64_t id = 1; id <= n; ++id) {
+    auto r = store::find_child(db, id);
+    ASSERT_TRUE(r);
+    Date dob = *Date::parse(r->date_of_birth);
+    int age = age_on(dob, kToday);
+    EXPECT_GE(age, 0);
+    EXPECT_LE(age, 25);
+    if (r->upn) {
+      EXPECT_TRUE(validate_upn(*r->upn)) << *r->upn << ": " << validate_upn(*r->upn).error;
+      EXPECT_EQ(r->upn->substr(1, 3), kDemoLaNumber);
+      EXPECT_TRUE(upns.insert(*r->upn).second);
+      ++with_upn;
+    }
+    if (r->uln) {
+      EXPECT_TRUE(validate_uln(*r->uln)) << *r->uln;
+      EXPECT_GE(age, 16);
+      ++with_uln;
+    }
+    if (r->nhs_number) {
+      EXPECT_TRUE(validate_nhs_number(*r->nhs_number)) << *r->nhs_number;
+      EXPECT_EQ(r->nhs_number->substr(0, 3), "999");  // the range never issued
+      ++with_nhs;
+    }
+    EXPECT_TRUE(validate_postcode(r->postcode)) << r->postcode;
+    EXPECT_EQ(r->postcode.substr(0, 2), "NM");
+    Child c{id, r->given_name, r->family_name, dob, r->sex, r->ethnicity, r->postcode,
+            r->upn.value_or(""), r->uln.value_or(""), r->nhs_number.value_or(""), r->upn_unknown};
+    auto errors = validate_child(c, kToday);
+    EXPECT_TRUE(errors.empty()) << "child " << id << ": " << errors.front().field << ": " << errors.front().reason;
+  }
+  EXPECT_GT(with_upn, n * 8 / 10);
+  EXPECT_GT(with_uln, 0);
+  EXPECT_GT(with_nhs, n / 2);
+}
+
+TEST_F(DemoTest, NoEventIsAfterToday) {
+  for (const DemoCase& c : council_->cases)
+    for (const Event& e : c.events) {
+      ASSERT_LE(e.date, kToday);
+      if (e.exception_to) ASSERT_LE(*e.exception_to, kToday);
+    }
+}
+
+TEST_F(DemoTest, DemoStaffSignInWithTheDocumentedPassword) {
+  Storage storage(tmp_->path());
+  Accounts accounts(storage);
+  auto cw = accounts.sign_in(kDemoCaseworkerEmail, kDemoPassword);
+  ASSERT_TRUE(cw);
+  EXPECT_EQ(cw->actor.role, "caseworker");
+  auto mgr = accounts.sign_in(kDemoManagerEmail, kDemoPassword);
+  ASSERT_TRUE(mgr);
+  EXPECT_EQ(mgr->actor.role, "manager");
+  EXPECT_FALSE(accounts.sign_in(kDemoManagerEmail, "not-the-password"));
+  // The demo caseworker has a caseload of their own.
+  int mine = 0;
+  for (const DemoCase& c : council_->cases) mine += c.caseworker == 1;
+  EXPECT_GT(mine, 0);
+  EXPECT_EQ(council_->staff[1].email, kDemoCaseworkerEmail);
+}
+
+TEST_F(DemoTest, RefusesAnExistingFile) {
+  EXPECT_THROW(build_demo(tmp_->path(), options()), DemoRefused);
+}
+
+TEST(DemoCommand, BuildsOnceThenRefusesTheSameFileWithExitCode2) {
+  testing::TempDb tmp;
+  std::string cmd = std::string(GT_BINARY) + " demo --db " + tmp.path() +
+                    " --seed 3 --plans 60 --today 2025-11-20 > /dev/null 2>&1";
+  int first = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(first));
+  EXPECT_EQ(WEXITSTATUS(first), 0);
+  int second = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(second));
+  EXPECT_EQ(WEXITSTATUS(second), 2);
+  int bad = std::system((std::string(GT_BINARY) + " demo --plans 10 > /dev/null 2>&1").c_str());
+  EXPECT_EQ(WEXITSTATUS(bad), 2);
+}
+
+}  // namespace
+}  // namespace gt::app
