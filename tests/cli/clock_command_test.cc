@@ -83,7 +83,8 @@ TEST(ClockCommandTest, WorkedExampleFromAFile) {
 
 TEST(ClockCommandTest, ReviewAndTribunalFromStdin) {
   // Plan 20 Mar 2025; meeting 12 Mar 2026 -> R6 26 Mar, R7 9 Apr, M4 4 Jun 2026; amendments 16 Apr ->
-  // M2 11 Jun. Notice 10 Mar 2025 + certificate 2 May 2025 -> T1 2 Jun 2025 (the tribunal example).
+  // M2 11 Jun. Notice with the plan 20 Mar 2025 (+ 2 months = 20 May) and certificate 2 May 2025
+  // (+ 1 month = 2 Jun) -> T1 is the later, 2 Jun 2025.
   const char* input = R"({"today": "2026-04-20", "events": [
     {"type": "request_received", "date": "2024-11-04", "source": 2},
     {"type": "decision_to_assess", "date": "2024-12-09", "outcome": "assess"},
@@ -91,8 +92,8 @@ TEST(ClockCommandTest, ReviewAndTribunalFromStdin) {
     {"type": "advice_received", "date": "2025-01-20", "id": "ep-1"},
     {"type": "decision_to_issue", "date": "2025-02-10", "outcome": "issue"},
     {"type": "draft_plan_served", "date": "2025-02-24"},
-    {"type": "decision_notice", "date": "2025-03-10"},
     {"type": "final_plan_issued", "date": "2025-03-20"},
+    {"type": "decision_notice", "date": "2025-03-20"},
     {"type": "mediation_certificate", "date": "2025-05-02"},
     {"type": "review_meeting", "date": "2026-03-12"},
     {"type": "review_report", "date": "2026-03-25"},
