@@ -3,9 +3,9 @@
 #
 #   bash tests/browser/run.sh path/to/goldthread
 #
-# Builds a small database in a temporary directory (a staff account made with `goldthread user add`,
-# then children, cases and events appended through the JSON API by seed.mjs, so the ids and dates are
-# known), serves it on 127.0.0.1 with a free port and --today 2026-11-25, runs
+# Builds a small database in a temporary directory (`goldthread demo --plans 40 --seed 7`, a staff
+# account made with `goldthread user add`, then children, cases and events appended through the JSON
+# API by seed.mjs, so the ids and dates are known), serves it on 127.0.0.1 with a free port and --today 2026-11-25, runs
 # `node --test tests/browser/` (the Node test runner, so ctest and CI see its summary) and stops the
 # server on exit. Exits with the test runner's status. Registered with ctest as the `browser` test.
 #
@@ -59,8 +59,17 @@ db="$work/goldthread.db"
 email="browser-tester@golden-thread.test"
 password="browser-tests-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 
-# The database: a migrated, empty council and one caseworker account.
-"$binary" migrate --db "$db" >/dev/null
+# The database: the fictional demo council (40 plans, seed 7, histories up to today), or an empty
+# one if the demo generator fails (the tests then skip the demo case), plus our own caseworker.
+if "$binary" demo --db "$db" --seed 7 --plans 40 --today "$today" >"$work/demo.log" 2>&1; then
+  export GT_DEMO=1
+else
+  echo "browser tests: WARNING: 'goldthread demo' failed, testing on an empty council:" >&2
+  tail -n 5 "$work/demo.log" >&2
+  rm -f "$db" "$db-wal" "$db-shm"
+  "$binary" migrate --db "$db" >/dev/null
+  export GT_DEMO=0
+fi
 printf '%s\n' "$password" | "$binary" user add --db "$db" --email "$email" --name "Bea Browser" --role caseworker >/dev/null
 
 # The server, on a free port chosen by the kernel (--listen 127.0.0.1:0); it prints its address.

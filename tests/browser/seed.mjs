@@ -9,6 +9,7 @@
 //             the first annual review pending.
 //   nojs      Priya Sandhu: a request on 2 November 2026, kept for the JavaScript-off test, which
 //             records a decision through the form.
+//   demo      with the demo council loaded, its case with the longest history.
 
 const base = process.env.GT_BASE_URL;
 const email = process.env.GT_EMAIL;
@@ -82,8 +83,26 @@ async function main() {
     request: { child: requestChild, case: requestCase, name: 'Amira Okafor' },
     plan: { child: planChild, case: planCase, name: 'Jonah Whitfield' },
     nojs: { child: nojsChild, case: nojsCase, name: 'Priya Sandhu' },
+    // The first event of the plan case, for the correction form.
+    planFirstEvent: (await call('GET', `/api/v1/cases/${planCase}/events`, undefined, token)).events[0]?.id,
   };
+  // With the demo council loaded (GT_DEMO=1), the demo case with the longest history: reviews,
+  // amendments and phase transfers give the case page its longest timeline and deadline table.
+  if (process.env.GT_DEMO === '1') {
+    let best = null;
+    for (let page = 1; page <= 20; page++) {
+      const cl = await call('GET', `/api/v1/caseload?page=${page}&per_page=100`, undefined, token);
+      for (const c of cl.cases) {
+        if ([requestCase, planCase, nojsCase].includes(c.id)) continue;
+        const v = await call('GET', `/api/v1/cases/${c.id}/events`, undefined, token);
+        if (!best || v.events.length > best.events) best = { case: c.id, child: c.child.id, name: c.child.name, events: v.events.length };
+      }
+      if (cl.cases.length < 100) break;
+    }
+    if (best) out.demo = best;
+  }
   for (const [k, v] of Object.entries(out)) {
+    if (k === 'planFirstEvent' || k === 'demo') continue;
     if (!Number.isInteger(v.child) || !Number.isInteger(v.case)) throw new Error(`no id for ${k}: ${JSON.stringify(v)}`);
   }
   process.stdout.write(JSON.stringify(out) + '\n');
