@@ -80,14 +80,12 @@ Match Router::match(Request& req) const {
   const Route* best = nullptr;
   int best_score = -1;
   std::vector<std::pair<std::string_view, std::string>> params, best_params;
+  unsigned allowed = 0;
   for (const auto& r : routes_) {
     int score = match_path(r, req.path, params);
     if (score < 0) continue;
     if (r.method != req.method) {
-      if (m.allow.find(method_name(r.method)) == std::string::npos) {
-        if (!m.allow.empty()) m.allow += ", ";
-        m.allow += method_name(r.method);
-      }
+      allowed |= 1u << static_cast<unsigned>(r.method);
       continue;
     }
     if (score > best_score) {
@@ -99,11 +97,15 @@ Match Router::match(Request& req) const {
   if (best) {
     m.route = best;
     m.status = 200;
-    m.allow.clear();
     req.route = best->name;
     req.params = std::move(best_params);
-  } else {
-    m.status = m.allow.empty() ? 404 : 405;
+  } else if (allowed) {
+    m.status = 405;
+    for (unsigned i = 0; i <= static_cast<unsigned>(Method::Other); ++i)
+      if (allowed & (1u << i)) {
+        if (!m.allow.empty()) m.allow += ", ";
+        m.allow += method_name(static_cast<Method>(i));
+      }
   }
   return m;
 }

@@ -88,7 +88,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void on_read_error(beast::error_code ec) {
     if (ec == http::error::body_limit) return fail(413, "body", "the request body is larger than the limit of 64 KiB");
-    if (ec == http::error::header_limit) return fail(431, "headers", "the request headers are too large");
+    if (ec == http::error::header_limit || ec == http::error::buffer_overflow) return fail(431, "headers", "the request headers are too large");
     if (ec == http::error::end_of_stream || ec == http::error::partial_message) return close();
     if (ec.category() == http::make_error_code(http::error::bad_method).category())
       return fail(400, "request", "the request is not valid HTTP/1.1");
@@ -205,7 +205,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   beast::tcp_stream stream_;
   Server::Impl& srv_;
-  beast::flat_buffer buffer_{8192};
+  beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   http::response<http::string_body> res_;
   bool keep_alive_ = true;

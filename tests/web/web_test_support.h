@@ -1,0 +1,198 @@
+// Test support for the web layer: the real route table and server in-process on 127.0.0.1 with an
+// ephemeral port and a temporary database (today fixed at 2026-11-25), a staff user created
+// through app::Accounts, and a small Boost.Beast HTTP client.
+#pragma once
+
+#include <unistd.h>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "app/accounts.h"
+#include "app/casework.h"
+#include "app/storage.h"
+#include "app/today.h"
+#include "web/context.h"
+#include "web/dispatcher.h"
+#include "web/openapi.h"
+#include "web/routes.h"
+#include "web/server.h"
+#include "web/static_files.h"
+
+namespace gt::webtest {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+using nlohmann::json;
+
+inline const char* kEmail = "casey.worker@example.org";
+inline const char* kPassword = "correct horse battery";
+
+struct Reply {
+  int status = 0;
+  std::string body;
+  std::map<std::string, std::string> headers;  // lower-case names; repeated headers joined by "\n"
+  json js() const { return json::parse(body, nullptr, false); }
+  std::string header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? std::string() : it->second;
+  }
+};
+
+// A keep-alive HTTP/1.1 client; reconnects when the server closed the connection.
+class Client {
+ public:
+  explicit Client(unsigned short port) : port_(port) {}
+
+  std::string bearer;  // sent as Authorization: Bearer when set
+
+  Reply request(http::verb method, const std::string& target, const std::string& body = "",
+                const std::string& content_type = "application/json",
+                const std::map<std::string, std::string>& extra = {}) {
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      try {
+        if (!stream_) connect();
+        http::request<http::string_body> req{method, target, 11};
+        req.set(http::field::host, "127.0.0.1");
+        if (!bearer.empty()) req.set(http::field::authorization, "Bearer " + bearer);
+        if (!body.empty() || method == http::verb::post || method == http::verb::put) {
+          if (!content_type.empty()) req.set(http::field::content_type, content_type);
+          req.body() = body;
+        }
+        for (const auto& [k, v] : extra) req.set(k, v);
+        req.prepare_payload();
+        http::write(*stream_, req);
+        http::response_parser<http::string_body> parser;
+        parser.body_limit(64 * 1024 * 1024);
+        http::read(*stream_, buffer_, parser);
+        auto& res = parser.get();
+        Reply r;
+        r.status = static_cast<int>(res.result_int());
+        r.body = res.body();
+        for (const auto& f : res) {
+          std::string name(f.name_string());
+          for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          auto& slot = r.headers[name];
+          if (!slot.empty()) slot += "\n";
+          slot += std::string(f.value());
+        }
+        if (!res.keep_alive()) stream_.reset();
+        return r;
+      } catch (const boost::system::system_error&) {
+        stream_.reset();
+        buffer_.clear();
+        if (attempt == 1) throw;
+      }
+    }
+    return {};
+  }
+
+  Reply get(const std::string& target) { return request(http::verb::get, target); }
+  Reply post(const std::string& target, const json& body) { return request(http::verb::post, target, body.dump()); }
+
+ private:
+  void connect() {
+    stream_ = std::make_unique<beast::tcp_stream>(ioc_);
+    stream_->connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
+    buffer_.clear();
+  }
+  unsigned short port_;
+  asio::io_context ioc_;
+  std::unique_ptr<beast::tcp_stream> stream_;
+  beast::flat_buffer buffer_;
+};
+
+// Sends raw bytes on a fresh connection and returns everything the server sends back until it
+// closes the connection or `timeout_ms` passes.
+inline std::string raw_exchange(unsigned short port, const std::string& bytes, int timeout_ms = 2000) {
+  asio::io_context ioc;
+  tcp::socket s(ioc);
+  s.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+  struct timeval tv{timeout_ms / 1000, (timeout_ms % 1000) * 1000};
+  ::setsockopt(s.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  beast::error_code ec;
+  asio::write(s, asio::buffer(bytes), ec);
+  std::string out;
+  char buf[4096];
+  for (;;) {
+    std::size_t n = s.read_some(asio::buffer(buf), ec);
+    if (ec) break;
+    out.append(buf, n);
+  }
+  return out;
+}
+
+// The whole server, as `goldthread serve` builds it, on an ephemeral port.
+class TestServer {
+ public:
+  TestServer() {
+    char tmpl[] = "/tmp/gt-web-test-XXXXXX";
+    dir_ = ::mkdtemp(tmpl);
+    storage_ = std::make_unique<app::Storage>(dir_ + "/test.db");
+    accounts_ = std::make_unique<app::Accounts>(*storage_);
+    casework_ = std::make_unique<app::Casework>(*storage_, today_);
+    ctx_ = std::make_unique<web::Context>(web::Context{*storage_, *accounts_, *casework_, today_, false,
+                                                       web::default_assets_dir(),
+                                                       web::load_openapi(web::default_openapi_path())});
+    web::register_routes(router_, *ctx_);
+    dispatcher_ = std::make_unique<web::Dispatcher>(router_, *accounts_);
+    web::ServerOptions opts;
+    opts.host = "127.0.0.1";
+    opts.port = 0;
+    opts.io_threads = 2;
+    opts.pool_threads = 2;
+    opts.access_log = std::getenv("GT_TEST_ACCESS_LOG") != nullptr;
+    server_ = std::make_unique<web::Server>(router_, *dispatcher_, opts);
+    server_->start();
+    staff_ = accounts_->create_user(kEmail, "Casey Worker", "caseworker", kPassword);
+  }
+  ~TestServer() {
+    server_->stop();
+    server_.reset();
+    dispatcher_.reset();
+    ctx_.reset();
+    casework_.reset();
+    accounts_.reset();
+    storage_.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+
+  unsigned short port() const { return server_->port(); }
+  const web::Router& router() const { return router_; }
+  app::Accounts& accounts() { return *accounts_; }
+  const app::Actor& staff() const { return staff_; }
+
+  // A client signed in through POST /api/v1/session, using the bearer token.
+  std::unique_ptr<Client> signed_in_client() {
+    auto c = std::make_unique<Client>(port());
+    Reply r = c->post("/api/v1/session", json{{"email", kEmail}, {"password", kPassword}});
+    if (r.status != 201) throw std::runtime_error("sign-in failed: " + r.body);
+    c->bearer = r.js()["token"].get<std::string>();
+    return c;
+  }
+
+ private:
+  std::string dir_;
+  app::Today today_{Date::from_ymd(2026, 11, 25)};
+  std::unique_ptr<app::Storage> storage_;
+  std::unique_ptr<app::Accounts> accounts_;
+  std::unique_ptr<app::Casework> casework_;
+  std::unique_ptr<web::Context> ctx_;
+  web::Router router_;
+  std::unique_ptr<web::Dispatcher> dispatcher_;
+  std::unique_ptr<web::Server> server_;
+  app::Actor staff_;
+};
+
+}  // namespace gt::webtest
