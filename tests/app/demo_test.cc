@@ -1,13 +1,12 @@
 // Demo council: a small council built into a temporary file is identical for the same seed and
 // today, every chronology in it passes the domain rules and matches its stored projection, its
 // figures sit in bands around the national ones (SEND reference s5), every child is valid, the
-// demo staff can sign in, and the command refuses an existing file.
+// demo staff can sign in, and an existing file is refused (the command: tests/cli/demo_command_test.cc).
 #include "app/demo.h"
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "app/accounts.h"
@@ -233,20 +232,6 @@ TEST_F(DemoTest, DemoStaffSignInWithTheDocumentedPassword) {
 
 TEST_F(DemoTest, RefusesAnExistingFile) {
   EXPECT_THROW(build_demo(tmp_->path(), options()), DemoRefused);
-}
-
-TEST(DemoCommand, BuildsOnceThenRefusesTheSameFileWithExitCode2) {
-  testing::TempDb tmp;
-  std::string cmd = std::string(GT_BINARY) + " demo --db " + tmp.path() +
-                    " --seed 3 --plans 60 --today 2025-11-20 > /dev/null 2>&1";
-  int first = std::system(cmd.c_str());
-  ASSERT_TRUE(WIFEXITED(first));
-  EXPECT_EQ(WEXITSTATUS(first), 0);
-  int second = std::system(cmd.c_str());
-  ASSERT_TRUE(WIFEXITED(second));
-  EXPECT_EQ(WEXITSTATUS(second), 2);
-  int bad = std::system((std::string(GT_BINARY) + " demo --plans 10 > /dev/null 2>&1").c_str());
-  EXPECT_EQ(WEXITSTATUS(bad), 2);
 }
 
 }  // namespace
