@@ -493,6 +493,50 @@ describe('signed-in pages (JavaScript on)', () => {
   });
 });
 
+describe('reflow at 320 CSS pixels (WCAG 1.4.10)', () => {
+  test('nothing but a data table is wider than a 320px viewport', async (t) => {
+    const context = await newContext({ viewport: { width: 320, height: 640 } });
+    try {
+      const page = await context.newPage();
+      const w = watch(page);
+      const pages = {
+        'sign-in': '/sign-in',
+        caseload: '/',
+        children: '/children',
+        'child record': `/children/${FIX.plan.child}`,
+        'case (plan issued)': `/cases/${FIX.plan.case}`,
+        'event form': `/cases/${FIX.request.case}/events/new?type=decision_to_assess`,
+      };
+      if (FIX.demo) pages['case (demo, longest history)'] = `/cases/${FIX.demo.case}`;
+      await signIn(page);
+      const failures = [];
+      for (const [where, path] of Object.entries(pages)) {
+        await go(page, path);
+        const r = await page.evaluate(() => {
+          const vw = document.documentElement.clientWidth;
+          const over = [];
+          for (const el of document.querySelectorAll('body *')) {
+            const b = el.getBoundingClientRect();
+            // Data tables need two dimensions and are excepted by 1.4.10; everything else must fit.
+            if (b.width > 0 && b.right > vw + 1 && !el.closest('table')) {
+              over.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${[...el.classList].map((c) => '.' + c).join('')} (right edge ${Math.round(b.right)}px)`);
+            }
+          }
+          return { vw, scrollWidth: document.documentElement.scrollWidth, over: over.slice(0, 5) };
+        });
+        if (r.scrollWidth > r.vw) {
+          t.diagnostic(`${where}: the page scrolls sideways at ${r.vw}px (${r.scrollWidth}px wide) because of a data table`);
+        }
+        if (r.over.length > 0) failures.push(`${where} (${path}): ${r.over.join(', ')}`);
+      }
+      assert.deepEqual(failures, [], `content wider than 320px outside data tables:\n  ${failures.join('\n  ')}`);
+      w.assertClean('reflow');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('JavaScript off', () => {
   test('a caseworker can sign in, see the caseload and record an event through the forms', async (t) => {
     const context = await newContext({ javaScriptEnabled: false });
