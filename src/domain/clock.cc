@@ -19,26 +19,75 @@ std::string_view deadline_status_name(DeadlineStatus s) {
 
 namespace {
 
-constexpr std::array<std::string_view, 16> kRuleOrder = {"A1", "A3", "A4", "A5", "A6", "A7", "R1", "R2",
-                                                         "R6", "R7", "M2", "M4", "P1", "P2", "P3", "T1"};
-int rule_rank(std::string_view r) {
-  for (size_t i = 0; i < kRuleOrder.size(); ++i)
-    if (kRuleOrder[i] == r) return static_cast<int>(i);
-  return static_cast<int>(kRuleOrder.size());
+// The rules in output order; the index is the sort rank.
+enum Rule { A1, A3, A4, A5, A6, A7, R1, R2, R6, R7, M2, M4, P1, P2, P3, T1, kRuleCount };
+constexpr std::array<std::string_view, kRuleCount> kRuleIds = {"A1", "A3", "A4", "A5", "A6", "A7", "R1", "R2",
+                                                               "R6", "R7", "M2", "M4", "P1", "P2", "P3", "T1"};
+
+// The provision and the plain-English summary of each rule, built once: copying a prepared string
+// costs one allocation, building one costs several (the clock runs over whole caseloads).
+struct Text {
+  std::string basis, summary;
+};
+const Text& text(Rule rule) {
+  static const std::array<Text, kRuleCount> table = [] {
+    const std::string regs = "SEND Regulations 2014 ";
+    std::array<Text, kRuleCount> t;
+    t[A1] = {regs + "reg 5(1)", "Decide whether to carry out an EHC needs assessment and tell the family"};
+    t[A3] = {regs + "reg 8(1)", "Send the advice the council asked for"};
+    t[A4] = {regs + "reg 10(1)", "If the council decides not to issue a plan after assessing, tell the family"};
+    t[A5] = {regs + "reg 13(1)(a)",
+             "Family's last day to comment on the draft plan, ask for a school or college to be named, or ask for "
+             "a meeting"};
+    t[A6] = {regs + "reg 13(2)", "Issue the final EHC plan"};
+    t[A7] = {"derived from " + regs + "reg 13(1)-(2)",
+             "Send the draft plan: the latest day that still leaves the family 15 days and the final plan within "
+             "20 weeks"};
+    t[R1] = {"Children and Families Act 2014 s44(1)(a)",
+             "Complete the first annual review of the plan (review decision sent)"};
+    t[R2] = {"Children and Families Act 2014 s44(1)(b)",
+             "Complete the next annual review of the plan (review decision sent)"};
+    t[R6] = {regs + "reg 20(7)", "Send the annual review report to the council and everyone invited"};
+    t[R7] = {regs + "reg 20(10)", "Decide whether to keep, amend or cease the plan, and tell the family"};
+    t[M2] = {regs + "reg 22(3)", "Issue the amended plan (8 weeks from the proposed amendments)"};
+    t[M4] = {regs + "reg 20(10) and 22(3) as read in L v Devon CC [2022] EWHC 493 (Admin)",
+             "Issue the amended plan (12 weeks from the review meeting)"};
+    t[P1] = {regs + "reg 18(1)(b)",
+             "Review and amend the plan to name the school for the move (on or before 14 February; the Code of "
+             "Practice says by 15 February)"};
+    t[P2] = {regs + "reg 18(1)(a)",
+             "Review and amend the plan to name the post-16 institution (on or before 30 March; the Code of "
+             "Practice says by 31 March)"};
+    t[P3] = {regs + "reg 18(2)",
+             "Review and amend the plan to name the next post-16 institution (at least 5 months before the move)"};
+    t[T1] = {"Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008 r20",
+             "Family's last day to appeal to the SEND Tribunal"};
+    return t;
+  }();
+  return table[rule];
 }
-
-constexpr const char* kRegs = "SEND Regulations 2014 ";
-
-enum class Kind { Step, FamilyWindowA5, FamilyWindowT1 };
+// A3's summary names who was asked.
+const std::string& a3_summary(AdviceFrom from) {
+  static const std::array<std::string, 6> table = [] {
+    std::array<std::string, 6> t;
+    for (size_t i = 0; i < t.size(); ++i) {
+      std::string name(advice_from_name(static_cast<AdviceFrom>(i)));
+      std::replace(name.begin(), name.end(), '_', ' ');
+      t[i] = text(A3).summary + (name.empty() ? "" : " (" + name + ")");
+    }
+    return t;
+  }();
+  return table[static_cast<size_t>(from) < table.size() ? static_cast<size_t>(from) : 0];
+}
 
 // A deadline under construction: its completion date and what decides its status at the end.
 struct Work {
-  Deadline d;
-  Kind kind = Kind::Step;
-  std::optional<Date> done;  // the completing event's date
-  bool dropped = false;      // no longer reported (decision made the other way, withdrawal)
-  int process = -1;          // the initial process it belongs to (A rules), else -1
-  bool exception_rule = false;  // A1, A4, A6, A7: an overlapping exception disapplies it
+  Rule rule;
+  Date start, due;
+  const Event* source = nullptr;  // the starting event (A3 id and source, A5/T1 family)
+  std::optional<Date> done;       // the completing event's date
+  bool dropped = false;           // no longer reported (decision made the other way, withdrawal)
+  int process = -1;               // the initial process it belongs to (A rules), else -1
   // A5 only: the final plan that followed this draft, and whether the family agreed to it early.
   std::optional<Date> final_plan;
   bool family_agreed = false;
@@ -47,28 +96,11 @@ struct Work {
 struct Process {  // one initial process: a request (or becoming responsible) to its end
   Date start;
   int a1 = -1, a4 = -1, a6 = -1, a7 = -1;
-  std::vector<std::pair<std::string, int>> advice;  // id -> A3 index
-  std::vector<int> drafts;                          // A5 indices
+  int first_work = 0;                        // its deadlines are w[first_work..]
   std::vector<std::pair<Date, std::optional<Date>>> exceptions;
   std::optional<Date> final_plan;
   bool ended = false;
 };
-
-Deadline make(std::string rule, Date start, Date due, std::string basis, std::string summary) {
-  Deadline d;
-  d.rule = std::move(rule);
-  d.start = start;
-  d.due = due;
-  d.basis = std::move(basis);
-  d.summary = std::move(summary);
-  return d;
-}
-
-std::string readable(std::string_view s) {
-  std::string out(s);
-  std::replace(out.begin(), out.end(), '_', ' ');
-  return out;
-}
 
 bool overlaps(const std::pair<Date, std::optional<Date>>& ex, Date from, Date to) {
   return ex.first <= to && (!ex.second || *ex.second >= from);
@@ -78,12 +110,16 @@ bool overlaps(const std::pair<Date, std::optional<Date>>& ex, Date from, Date to
 
 ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
   std::vector<Work> w;
+  w.reserve(events.size() + 4);
   std::vector<Process> procs;
-  auto add = [&](Deadline d, int process = -1) {
+  auto add = [&](Rule rule, Date start, Date due, const Event& e, int process = -1) {
     Work x;
-    x.d = std::move(d);
+    x.rule = rule;
+    x.start = start;
+    x.due = due;
+    x.source = &e;
     x.process = process;
-    w.push_back(std::move(x));
+    w.push_back(x);
     return static_cast<int>(w.size()) - 1;
   };
   auto complete = [&](int i, Date on) {
@@ -93,6 +129,7 @@ ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
     if (i >= 0) w[i].dropped = true;
   };
   auto cur = [&]() -> Process* { return procs.empty() || procs.back().ended ? nullptr : &procs.back(); };
+  auto cur_index = [&]() { return static_cast<int>(procs.size()) - 1; };
 
   int annual = -1;                          // the open R1 / R2
   int r6 = -1, r7 = -1;                     // the latest meeting's R6 / R7
@@ -110,21 +147,13 @@ ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
         if (Process* p = cur()) p->ended = true;  // never in an accepted chronology
         Process p;
         p.start = e.date;
+        p.first_work = static_cast<int>(w.size());
         int idx = static_cast<int>(procs.size());
         Date a6_due = e.date.plus_weeks(20);
-        p.a1 = add(make("A1", e.date, e.date.plus_weeks(6), std::string(kRegs) + "reg 5(1)",
-                        "Decide whether to carry out an EHC needs assessment and tell the family"),
-                   idx);
-        p.a4 = add(make("A4", e.date, e.date.plus_weeks(16), std::string(kRegs) + "reg 10(1)",
-                        "If the council decides not to issue a plan after assessing, tell the family"),
-                   idx);
-        p.a6 = add(make("A6", e.date, a6_due, std::string(kRegs) + "reg 13(2)", "Issue the final EHC plan"), idx);
-        p.a7 = add(make("A7", a6_due, a6_due.plus_days(-15),
-                        std::string("derived from ") + kRegs + "reg 13(1)-(2)",
-                        "Send the draft plan: the latest day that still leaves the family 15 days and the "
-                        "final plan within 20 weeks"),
-                   idx);
-        for (int i : {p.a1, p.a4, p.a6, p.a7}) w[i].exception_rule = true;
+        p.a1 = add(A1, e.date, e.date.plus_weeks(6), e, idx);
+        p.a4 = add(A4, e.date, e.date.plus_weeks(16), e, idx);
+        p.a6 = add(A6, e.date, a6_due, e, idx);
+        p.a7 = add(A7, a6_due, a6_due.plus_days(-15), e, idx);  // anchored on A6's due date
         procs.push_back(std::move(p));
         break;
       }
@@ -139,19 +168,16 @@ ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
         break;
       case EventType::AdviceRequested:
         if (Process* p = cur()) {
-          bool known = std::any_of(p->advice.begin(), p->advice.end(), [&](auto& a) { return a.first == e.id; });
-          if (known) break;
-          Deadline d = make("A3", e.date, e.date.plus_weeks(6), std::string(kRegs) + "reg 8(1)",
-                            "Send the advice the council asked for (" + readable(advice_from_name(e.advice_from)) +
-                                ")");
-          d.id = e.id;
-          p->advice.emplace_back(e.id, add(std::move(d), static_cast<int>(procs.size()) - 1));
+          bool known = false;
+          for (size_t i = p->first_work; i < w.size(); ++i)
+            if (w[i].rule == A3 && w[i].source->id == e.id) known = true;
+          if (!known) add(A3, e.date, e.date.plus_weeks(6), e, cur_index());
         }
         break;
       case EventType::AdviceReceived:
         if (Process* p = cur())
-          for (auto& [id, i] : p->advice)
-            if (id == e.id) complete(i, e.date);
+          for (size_t i = p->first_work; i < w.size(); ++i)
+            if (w[i].rule == A3 && w[i].source->id == e.id) complete(static_cast<int>(i), e.date);
         break;
       case EventType::DecisionToIssue:
         if (Process* p = cur()) {
@@ -168,28 +194,21 @@ ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
       case EventType::DraftPlanServed:
         if (Process* p = cur()) {
           complete(p->a7, e.date);
-          Deadline d = make("A5", e.date, e.date.plus_days(14), std::string(kRegs) + "reg 13(1)(a)",
-                            "Family's last day to comment on the draft plan, ask for a school or college to be "
-                            "named, or ask for a meeting");
-          d.family_deadline = true;
-          int i = add(std::move(d), static_cast<int>(procs.size()) - 1);
-          w[i].kind = Kind::FamilyWindowA5;
-          p->drafts.push_back(i);
+          add(A5, e.date, e.date.plus_days(14), e, cur_index());
         }
         break;
       case EventType::FinalPlanIssued: {
         if (Process* p = cur()) {
           complete(p->a6, e.date);
-          for (int i : p->drafts)
-            if (!w[i].final_plan) {
+          for (size_t i = p->first_work; i < w.size(); ++i)
+            if (w[i].rule == A5 && !w[i].final_plan) {
               w[i].final_plan = e.date;
               w[i].family_agreed = e.family_agreed;
             }
           p->final_plan = e.date;
           p->ended = true;
         }
-        annual = add(make("R1", e.date, e.date.plus_months(12), "Children and Families Act 2014 s44(1)(a)",
-                          "Complete the first annual review of the plan (review decision sent)"));
+        annual = add(R1, e.date, e.date.plus_months(12), e);
         in_review = false;
         m2 = m4 = -1;
         break;
@@ -202,10 +221,11 @@ ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
         if (Process* p = cur()) {
           // Nothing of the initial process is left pending or missed: steps still open are dropped;
           // steps already done keep their status. A5 is kept only if its window had already closed.
-          for (auto& x : w) {
-            if (x.process != static_cast<int>(procs.size()) - 1 || x.dropped) continue;
-            if (x.kind == Kind::FamilyWindowA5) {
-              if (!x.final_plan && x.d.due >= e.date) x.dropped = true;
+          for (size_t i = p->first_work; i < w.size(); ++i) {
+            Work& x = w[i];
+            if (x.process != cur_index() || x.dropped) continue;
+            if (x.rule == A5) {
+              if (!x.final_plan && x.due >= e.date) x.dropped = true;
             } else if (!x.done) {
               x.dropped = true;
             }
@@ -214,10 +234,8 @@ ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
         }
         break;
       case EventType::ReviewMeeting:
-        r6 = add(make("R6", e.date, e.date.plus_weeks(2), std::string(kRegs) + "reg 20(7)",
-                      "Send the annual review report to the council and everyone invited"));
-        r7 = add(make("R7", e.date, e.date.plus_weeks(4), std::string(kRegs) + "reg 20(10)",
-                      "Decide whether to keep, amend or cease the plan, and tell the family"));
+        r6 = add(R6, e.date, e.date.plus_weeks(2), e);
+        r7 = add(R7, e.date, e.date.plus_weeks(4), e);
         in_review = true;
         review_meeting = e.date;
         m4_used = false;
@@ -229,19 +247,14 @@ ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
         complete(r7, e.date);
         complete(annual, e.date);
         annual = -1;
-        if (e.outcome != Outcome::Cease)
-          annual = add(make("R2", e.date, e.date.plus_months(12), "Children and Families Act 2014 s44(1)(b)",
-                            "Complete the next annual review of the plan (review decision sent)"));
+        if (e.outcome != Outcome::Cease) annual = add(R2, e.date, e.date.plus_months(12), e);
         if (e.outcome != Outcome::Amend) in_review = false;
         break;
       case EventType::AmendmentsProposed:
-        m2 = add(make("M2", e.date, e.date.plus_weeks(8), std::string(kRegs) + "reg 22(3)",
-                      "Issue the amended plan (8 weeks from the proposed amendments)"));
+        m2 = add(M2, e.date, e.date.plus_weeks(8), e);
         m4 = -1;
         if (in_review && !m4_used) {
-          m4 = add(make("M4", review_meeting, review_meeting.plus_weeks(12),
-                        std::string(kRegs) + "reg 20(10) and 22(3) as read in L v Devon CC [2022] EWHC 493 (Admin)",
-                        "Issue the amended plan (12 weeks from the review meeting)"));
+          m4 = add(M4, review_meeting, review_meeting.plus_weeks(12), e);
           m4_used = true;
         }
         break;
@@ -255,43 +268,19 @@ ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
         break;
       case EventType::PhaseTransfer: {
         Date t = e.transfer_date.value_or(e.date);
-        Deadline d;
         switch (e.phase_kind) {
-          case PhaseKind::School:
-            d = make("P1", e.date, Date::from_ymd(t.year(), 2, 14), std::string(kRegs) + "reg 18(1)(b)",
-                     "Review and amend the plan to name the school for the move (on or before 14 February; "
-                     "the Code of Practice says by 15 February)");
-            break;
-          case PhaseKind::Post16:
-            d = make("P2", e.date, Date::from_ymd(t.year(), 3, 30), std::string(kRegs) + "reg 18(1)(a)",
-                     "Review and amend the plan to name the post-16 institution (on or before 30 March; "
-                     "the Code of Practice says by 31 March)");
-            break;
+          case PhaseKind::School: phases.push_back(add(P1, e.date, Date::from_ymd(t.year(), 2, 14), e)); break;
+          case PhaseKind::Post16: phases.push_back(add(P2, e.date, Date::from_ymd(t.year(), 3, 30), e)); break;
           case PhaseKind::Post16Other:
-          case PhaseKind::None:
-            d = make("P3", e.date, t.plus_months(-5), std::string(kRegs) + "reg 18(2)",
-                     "Review and amend the plan to name the next post-16 institution (at least 5 months "
-                     "before the move)");
-            break;
+          case PhaseKind::None: phases.push_back(add(P3, e.date, t.plus_months(-5), e)); break;
         }
-        phases.push_back(add(std::move(d)));
         break;
       }
-      case EventType::DecisionNotice: {
-        Deadline d = make("T1", e.date, e.date.plus_months(2),
-                          "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008 r20",
-                          "Family's last day to appeal to the SEND Tribunal");
-        d.family_deadline = true;
-        t1 = add(std::move(d));
-        w[t1].kind = Kind::FamilyWindowT1;
+      case EventType::DecisionNotice:
+        t1 = add(T1, e.date, e.date.plus_months(2), e);
         break;
-      }
       case EventType::MediationCertificate:
-        if (t1 >= 0) {
-          Date ext = e.date.plus_months(1);
-          Date base = w[t1].d.start.plus_months(2);
-          w[t1].d.due = std::max(base, ext);
-        }
+        if (t1 >= 0) w[t1].due = std::max(w[t1].start.plus_months(2), e.date.plus_months(1));
         break;
     }
   }
@@ -299,41 +288,52 @@ ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
   ClockResult r;
   // Exceptions: a limit whose period overlaps an exception of its process is disapplied (unless it
   // was met anyway). A7 is derived from A6, so it uses A6's period.
-  std::vector<bool> excepted(w.size(), false);
+  std::vector<char> excepted(w.size(), 0);
   for (const Process& p : procs) {
-    Date a6_due = w[p.a6].d.due;
+    if (p.exceptions.empty()) continue;
+    Date a6_due = w[p.a6].due;
     for (int i : {p.a1, p.a4, p.a6, p.a7}) {
-      Date to = (i == p.a7) ? a6_due : w[i].d.due;
+      Date to = (i == p.a7) ? a6_due : w[i].due;
       for (const auto& ex : p.exceptions)
-        if (overlaps(ex, p.start, to)) excepted[i] = true;
+        if (overlaps(ex, p.start, to)) excepted[i] = 1;
     }
   }
   if (!procs.empty()) {
     const Process& p = procs.back();
     for (const auto& ex : p.exceptions)
-      if (overlaps(ex, p.start, w[p.a6].d.due)) r.week20_exception = true;
-    if (p.final_plan) r.within_20_weeks = *p.final_plan <= w[p.a6].d.due;
+      if (overlaps(ex, p.start, w[p.a6].due)) r.week20_exception = true;
+    if (p.final_plan) r.within_20_weeks = *p.final_plan <= w[p.a6].due;
   }
 
-  std::vector<std::pair<int, int>> order;  // (rank, index)
-  for (size_t i = 0; i < w.size(); ++i) {
-    Work& x = w[i];
-    if (x.dropped) continue;
-    Deadline& d = x.d;
-    switch (x.kind) {
-      case Kind::Step:
-        if (x.done) {
-          d.met_on = x.done;
-          d.status = *x.done <= d.due ? DeadlineStatus::Met
-                     : excepted[i]    ? DeadlineStatus::Disapplied
-                                      : DeadlineStatus::Missed;
-        } else {
-          d.status = excepted[i]      ? DeadlineStatus::Disapplied
-                     : today <= d.due ? DeadlineStatus::Pending
-                                      : DeadlineStatus::Missed;
-        }
-        break;
-      case Kind::FamilyWindowA5:
+  // Stable order: rule, then start, then the order recorded.
+  std::vector<int> order;
+  order.reserve(w.size());
+  for (size_t i = 0; i < w.size(); ++i)
+    if (!w[i].dropped) order.push_back(static_cast<int>(i));
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    if (w[a].rule != w[b].rule) return w[a].rule < w[b].rule;
+    return w[a].start < w[b].start;
+  });
+
+  r.deadlines.resize(order.size());
+  for (size_t k = 0; k < order.size(); ++k) {
+    const int i = order[k];
+    const Work& x = w[i];
+    Deadline& d = r.deadlines[k];
+    d.rule = kRuleIds[x.rule];
+    d.start = x.start;
+    d.due = x.due;
+    const Text& t = text(x.rule);
+    d.basis = t.basis;
+    if (x.rule == A3) {
+      d.id = x.source->id;
+      d.summary = a3_summary(x.source->advice_from);
+    } else {
+      d.summary = t.summary;
+    }
+    switch (x.rule) {
+      case A5:
+        d.family_deadline = true;
         if (x.final_plan && *x.final_plan <= d.due) {
           // Finalised inside the family's window: fine only if they said they had nothing to add.
           d.status = x.family_agreed ? DeadlineStatus::Met : DeadlineStatus::Missed;
@@ -345,7 +345,8 @@ ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
           d.status = DeadlineStatus::Pending;
         }
         break;
-      case Kind::FamilyWindowT1:
+      case T1:
+        d.family_deadline = true;
         if (today > d.due) {
           d.status = DeadlineStatus::Met;  // the appeal window has closed
           d.met_on = d.due;
@@ -353,15 +354,20 @@ ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
           d.status = DeadlineStatus::Pending;
         }
         break;
+      default:
+        if (x.done) {
+          d.met_on = x.done;
+          d.status = *x.done <= d.due ? DeadlineStatus::Met
+                     : excepted[i]    ? DeadlineStatus::Disapplied
+                                      : DeadlineStatus::Missed;
+        } else {
+          d.status = excepted[i]      ? DeadlineStatus::Disapplied
+                     : today <= d.due ? DeadlineStatus::Pending
+                                      : DeadlineStatus::Missed;
+        }
+        break;
     }
-    order.emplace_back(rule_rank(d.rule), static_cast<int>(i));
   }
-  std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first < b.first;
-    return w[a.second].d.start < w[b.second].d.start;
-  });
-  r.deadlines.reserve(order.size());
-  for (const auto& [rank, i] : order) r.deadlines.push_back(std::move(w[i].d));
   return r;
 }
 
