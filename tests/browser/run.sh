@@ -86,11 +86,12 @@ for _ in $(seq 1 200); do
 done
 [[ -n "$base_url" ]] || fail_setup "goldthread serve did not print its address"
 
-# Wait until it answers.
+# Wait until it answers (with node, which the tests need anyway; curl may not be installed).
 answered=""
-for _ in $(seq 1 200); do
-  if curl -s -o /dev/null --max-time 2 "$base_url/sign-in"; then answered=1; break; fi
-  sleep 0.05
+for _ in $(seq 1 100); do
+  if node -e 'fetch(process.argv[1], {signal: AbortSignal.timeout(2000)}).then(() => process.exit(0), () => process.exit(1))' \
+    "$base_url/sign-in"; then answered=1; break; fi
+  sleep 0.1
 done
 [[ -n "$answered" ]] || fail_setup "goldthread serve at $base_url did not answer"
 
