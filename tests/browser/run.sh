@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Browser tests: Playwright (playwright-core) with axe-core in Debian's headless Chromium.
 #
-#   bash tests/browser/run.sh path/to/goldthread
+#   bash tests/browser/run.sh path/to/goldthread [node --test options, e.g. --test-name-pattern=caseload]
 #
 # Builds a small database in a temporary directory (`goldthread demo --plans 40 --seed 7`, a staff
 # account made with `goldthread user add`, then children, cases and events appended through the JSON
@@ -13,11 +13,12 @@
 # temporary directory (database, server log) for a look afterwards.
 set -euo pipefail
 
-if [[ $# -ne 1 ]]; then
-  echo "usage: bash tests/browser/run.sh path/to/goldthread" >&2
+if [[ $# -lt 1 ]]; then
+  echo "usage: bash tests/browser/run.sh path/to/goldthread [node --test options]" >&2
   exit 2
 fi
 binary="$(realpath "$1")"
+shift
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
@@ -107,5 +108,5 @@ node "$here/seed.mjs" >"$GT_FIXTURES" || fail_setup "seeding through the API fai
 
 echo "browser tests: $base_url (today $today), fixtures $(tr -d '\n' <"$GT_FIXTURES")"
 status=0
-node --test --test-concurrency=1 "$here/" || status=$?
+node --test --test-concurrency=1 "$@" "$here/" || status=$?
 exit "$status"
