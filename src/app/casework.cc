@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "app/case_projection.h"
 #include "app/event_json.h"
 #include "app/storage.h"
 #include "store/audit_store.h"
@@ -106,23 +107,6 @@ int insert_in_order(std::vector<Event>& events, const Event& e) {
   int idx = static_cast<int>(it - events.begin());
   events.insert(it, e);
   return idx;
-}
-
-void write_projection(store::Database& db, std::int64_t case_id, const std::vector<Event>& chronology,
-                      int event_count, Date today) {
-  ClockResult clock = compute_deadlines(chronology, today);
-  std::optional<Date> next = next_council_due(clock);
-  std::optional<std::string> next_due, next_rule;
-  if (next) {
-    next_due = next->to_string();
-    for (const auto& d : clock.deadlines)
-      if (d.open() && !d.family_deadline && d.due == *next) {
-        next_rule = d.rule;
-        break;
-      }
-  }
-  store::update_case_projection(db, case_id, std::string(stage_name(stage_of(chronology))), next_due, next_rule,
-                                event_count);
 }
 
 store::EventRow event_row(std::int64_t case_id, const Event& e, const Actor& actor) {
@@ -238,7 +222,7 @@ RecordedEvent Casework::append_event(const Actor& actor, std::int64_t case_id, c
     out.case_id = case_id;
     out.event = event;
     out.stage = stage_of(next);
-    write_projection(db, case_id, next, static_cast<int>(rows.size()) + 1, today);
+    write_case_projection(db, case_id, project_case(next, today), static_cast<int>(rows.size()) + 1);
     store::append_audit(db, {audit(actor, "append", "case", case_id, route)});
     return out;
   });
@@ -275,7 +259,7 @@ RecordedEvent Casework::supersede_event(const Actor& actor, std::int64_t case_id
     out.case_id = case_id;
     out.event = replacement.value_or(*hit->event);
     out.stage = stage_of(next);
-    write_projection(db, case_id, next, static_cast<int>(rows.size()) + 1, today);
+    write_case_projection(db, case_id, project_case(next, today), static_cast<int>(rows.size()) + 1);
     store::append_audit(db, {audit(actor, "supersede", "case", case_id, route)});
     return out;
   });
