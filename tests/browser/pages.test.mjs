@@ -497,6 +497,38 @@ describe('signed-in pages (JavaScript on)', () => {
     w.assertClean('event form with an error');
   });
 
+  test('every kind of event form, empty and submitted empty', async (t) => {
+    const types = [
+      'request_received', 'became_responsible', 'decision_to_assess', 'advice_requested', 'advice_received',
+      'decision_to_issue', 'draft_plan_served', 'final_plan_issued', 'exception', 'withdrawn', 'review_meeting',
+      'review_report', 'review_decision', 'amendments_proposed', 'amended_plan_issued', 'phase_transfer',
+      'decision_notice', 'mediation_certificate',
+    ];
+    const failures = [];
+    for (const type of types) {
+      const where = `event form ${type}`;
+      try {
+        const res = await go(page, `/cases/${FIX.plan.case}/events/new?type=${type}`);
+        assert.equal(res.status(), 200, `${where}: GET status`);
+        await assertPageBasics(page, where);
+        await assertAccessible(t, page, where);
+        const [post] = await Promise.all([
+          page.waitForResponse((r) => r.request().method() === 'POST' && r.request().resourceType() === 'document'),
+          page.getByRole('button', { name: 'Save' }).click(),
+        ]);
+        await page.waitForLoadState('load');
+        assert.equal(post.status(), 422, `${where}: an empty form is answered 422`);
+        await assertAccessible(t, page, `${where} submitted empty`);
+        await assertErrorSummary(t, page, `${where} submitted empty`);
+        w.assertClean(where);
+      } catch (e) {
+        failures.push(e.message);
+      }
+      w.reset();
+    }
+    assert.deepEqual(failures, [], failures.join('\n\n'));
+  });
+
   test('the skip link moves the keyboard to the main content', async () => {
     await go(page, `/cases/${FIX.plan.case}`);
     await page.keyboard.press('Tab');
