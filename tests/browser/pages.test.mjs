@@ -294,6 +294,8 @@ describe('signing in', () => {
       await assertVisible(page.getByLabel('Email address'), 'sign-in: an "Email address" field');
       assert.equal(await page.getByLabel('Email address').getAttribute('autocomplete'), 'email', 'sign-in: email autocomplete (WCAG 1.3.5)');
       assert.equal(await page.getByLabel('Password', { exact: true }).getAttribute('type'), 'password');
+      // WCAG 2.2 3.3.8 (accessible authentication): password managers can fill the form.
+      assert.equal(await page.getByLabel('Password', { exact: true }).getAttribute('autocomplete'), 'current-password', 'sign-in: password autocomplete (WCAG 3.3.8)');
       await assertAccessible(t, page, 'sign-in');
       w.assertClean('sign-in');
     } finally {
