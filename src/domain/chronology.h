@@ -6,7 +6,7 @@
 //    first (SEND Regulations 2014 reg 13)") and the field at fault where there is one.
 //  - Rules include: no date after today; no date before the request (or becoming responsible);
 //    no second request while one is open; each event only in the stages where it can happen;
-//    events may not go back in time relative to the last event of the same process.
+//    events may not go back in time relative to the latest event of the chronology (same day is fine).
 //  - stage_of gives the case's current stage, for the caseload and the case page.
 //  - Pure: no I/O.
 #pragma once

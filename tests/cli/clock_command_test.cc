@@ -1,6 +1,7 @@
 // `goldthread clock`: runs the real binary (GT_BINARY) and checks its JSON, its messages and exit codes.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
@@ -26,10 +27,10 @@ std::string slurp(const std::string& path) {
 
 // Runs `goldthread clock ARGS`, with `input` written to a file and given on stdin.
 Outcome run_clock(const std::string& args, const std::string& input = "") {
-  static int n = 0;
-  std::string dir = ::testing::TempDir();
-  std::string in = dir + "/clock_in_" + std::to_string(++n) + ".json";
-  std::string err = dir + "/clock_err_" + std::to_string(n) + ".txt";
+  static int n = 0;  // names unique per process and call: ctest runs tests in parallel
+  std::string stem = ::testing::TempDir() + "/gt_clock_" + std::to_string(getpid()) + "_" + std::to_string(++n);
+  std::string in = stem + "_in.json";
+  std::string err = stem + "_err.txt";
   std::ofstream(in) << input;
   std::string cmd = std::string(GT_BINARY) + " clock " + args + " < " + in + " 2> " + err;
   Outcome r;
@@ -41,13 +42,17 @@ Outcome run_clock(const std::string& args, const std::string& input = "") {
   int status = pclose(p);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.err = slurp(err);
+  std::remove(in.c_str());
+  std::remove(err.c_str());
   return r;
 }
 
 Outcome run_file(const std::string& input) {
-  std::string path = ::testing::TempDir() + "/clock_file.json";
+  std::string path = ::testing::TempDir() + "/gt_clock_" + std::to_string(getpid()) + "_file.json";
   std::ofstream(path) << input;
-  return run_clock(path);
+  Outcome r = run_clock(path);
+  std::remove(path.c_str());
+  return r;
 }
 
 const json* rule(const json& out, const std::string& name, size_t nth = 0) {
