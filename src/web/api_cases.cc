@@ -42,7 +42,7 @@ void register_cases_api(Router& router, Context& ctx) {
   });
 
   router.add(Method::Get, "/api/v1/cases/{id}", Access::Api, [&ctx](Request& req) {
-    return json_response(200, case_view_json(ctx.casework.case_view(req.actor(), case_id(req), req.route_string())));
+    return Response::json(200, case_view_text(ctx.casework.case_view(req.actor(), case_id(req), req.route_string())));
   });
 
   router.add(Method::Post, "/api/v1/cases/{id}/events", Access::Api, [&ctx](Request& req) {

@@ -2,6 +2,7 @@
 #include "web/api_views.h"
 
 #include "app/event_json.h"
+#include "web/json_writer.h"
 
 namespace gt::web {
 
@@ -48,38 +49,154 @@ nlohmann::json case_summary_json(const store::CaseRow& c) {
 }
 
 nlohmann::json history_entry_json(const app::HistoryEntry& h) {
-  nlohmann::json by = nullptr;
-  if (h.row.recorded_by) by = {{"id", *h.row.recorded_by}, {"name", h.row.recorded_by_name}};
-  return {{"id", h.row.id},
-          {"type", h.row.type},
-          {"date", h.row.event_date},
-          {"event", h.event ? event_to_json(*h.event) : nlohmann::json(nullptr)},
-          {"supersedes", opt(h.row.supersedes)},
-          {"reason", opt(h.row.reason)},
-          {"superseded_by", opt(h.superseded_by)},
-          {"in_force", !h.superseded_by && h.event && true},
-          {"recorded_at", h.row.recorded_at},
-          {"recorded_by", by}};
+  // Built by assignment, not initializer lists: nlohmann copies initializer-list elements.
+  nlohmann::json j = nlohmann::json::object();
+  j["id"] = h.row.id;
+  j["type"] = h.row.type;
+  j["date"] = h.row.event_date;
+  j["event"] = h.event ? event_to_json(*h.event) : nlohmann::json(nullptr);
+  j["supersedes"] = opt(h.row.supersedes);
+  j["reason"] = opt(h.row.reason);
+  j["superseded_by"] = opt(h.superseded_by);
+  j["in_force"] = !h.superseded_by && h.event.has_value();
+  j["recorded_at"] = h.row.recorded_at;
+  if (h.row.recorded_by) {
+    nlohmann::json by = nlohmann::json::object();
+    by["id"] = *h.row.recorded_by;
+    by["name"] = h.row.recorded_by_name;
+    j["recorded_by"] = std::move(by);
+  } else {
+    j["recorded_by"] = nullptr;
+  }
+  return j;
 }
 
 nlohmann::json case_view_json(const app::CaseView& v) {
-  nlohmann::json events = nlohmann::json::array();
+  nlohmann::json j = nlohmann::json::object();
+  j["case"] = case_summary_json(v.summary);
+  j["child"] = child_summary_json(v.child);
+  nlohmann::json& events = j["events"] = nlohmann::json::array();
   for (const auto& h : v.history) events.push_back(history_entry_json(h));
-  nlohmann::json chronology = nlohmann::json::array();
+  nlohmann::json& chronology = j["chronology"] = nlohmann::json::array();
   for (std::size_t i = 0; i < v.chronology.size(); ++i) {
-    nlohmann::json e = event_to_json(v.chronology[i]);
-    chronology.push_back({{"id", i < v.chronology_ids.size() ? v.chronology_ids[i] : 0}, {"event", std::move(e)}});
+    nlohmann::json e = nlohmann::json::object();
+    e["id"] = i < v.chronology_ids.size() ? v.chronology_ids[i] : 0;
+    e["event"] = event_to_json(v.chronology[i]);
+    chronology.push_back(std::move(e));
   }
-  nlohmann::json allowed = nlohmann::json::array();
+  j["deadlines"] = clock_result_to_json(v.clock);
+  j["stage"] = stage_name(v.stage);
+  nlohmann::json& allowed = j["allowed_next"] = nlohmann::json::array();
   for (auto t : v.allowed_next) allowed.push_back(event_type_name(t));
-  return {{"case", case_summary_json(v.summary)},
-          {"child", child_summary_json(v.child)},
-          {"events", std::move(events)},
-          {"chronology", std::move(chronology)},
-          {"deadlines", clock_result_to_json(v.clock)},
-          {"stage", stage_name(v.stage)},
-          {"allowed_next", std::move(allowed)},
-          {"today", v.today.to_string()}};
+  j["today"] = v.today.to_string();
+  return j;
+}
+
+namespace {
+// clock_result_to_json (event_json.cc) written directly; a test checks the two agree.
+void write_clock(JsonWriter& w, const ClockResult& r) {
+  w.begin_object();
+  w.key("deadlines");
+  w.begin_array();
+  for (const auto& d : r.deadlines) {
+    w.begin_object();
+    w.key("rule"); w.value(d.rule);
+    if (d.rule == "A3") { w.key("id"); w.value(d.id); }
+    w.key("start"); w.value(d.start.to_string());
+    w.key("due"); w.value(d.due.to_string());
+    w.key("status"); w.value(deadline_status_name(d.status));
+    w.key("met_on");
+    if (d.met_on) w.value(d.met_on->to_string()); else w.null();
+    w.key("basis"); w.value(d.basis);
+    w.key("summary"); w.value(d.summary);
+    w.key("family"); w.value(d.family_deadline);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("within_20_weeks");
+  if (r.within_20_weeks) w.value(*r.within_20_weeks); else w.null();
+  w.key("week20_exception"); w.value(r.week20_exception);
+  w.end_object();
+}
+}  // namespace
+
+std::string case_view_text(const app::CaseView& v) {
+  std::string out;
+  out.reserve(2048 + v.history.size() * 400);
+  JsonWriter w(out);
+  const auto& c = v.summary;
+  w.begin_object();
+  w.key("case");
+  w.begin_object();
+  w.key("id"); w.value(c.id);
+  w.key("child_id"); w.value(c.child_id);
+  w.key("caseworker");
+  if (c.caseworker_id) {
+    w.begin_object();
+    w.key("id"); w.value(*c.caseworker_id);
+    w.key("name"); w.value(c.caseworker_name);
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.key("opened_at"); w.value(c.opened_at);
+  w.key("stage"); w.value(c.stage);
+  w.key("next_due"); w.value(c.next_due);
+  w.key("next_rule"); w.value(c.next_rule);
+  w.key("event_count"); w.value(c.event_count);
+  w.end_object();
+  w.key("child");
+  w.begin_object();
+  w.key("id"); w.value(v.child.id);
+  w.key("given_name"); w.value(v.child.given_name);
+  w.key("family_name"); w.value(v.child.family_name);
+  w.key("date_of_birth"); w.value(v.child.date_of_birth.to_string());
+  w.end_object();
+  w.key("events");
+  w.begin_array();
+  for (const auto& h : v.history) {
+    w.begin_object();
+    w.key("id"); w.value(h.row.id);
+    w.key("type"); w.value(h.row.type);
+    w.key("date"); w.value(h.row.event_date);
+    w.key("event");
+    if (h.event) w.raw(event_to_json(*h.event).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    else w.null();
+    w.key("supersedes"); w.value(h.row.supersedes);
+    w.key("reason"); w.value(h.row.reason);
+    w.key("superseded_by"); w.value(h.superseded_by);
+    w.key("in_force"); w.value(!h.superseded_by && h.event.has_value());
+    w.key("recorded_at"); w.value(h.row.recorded_at);
+    w.key("recorded_by");
+    if (h.row.recorded_by) {
+      w.begin_object();
+      w.key("id"); w.value(*h.row.recorded_by);
+      w.key("name"); w.value(h.row.recorded_by_name);
+      w.end_object();
+    } else {
+      w.null();
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.key("chronology");
+  w.begin_array();
+  for (std::size_t i = 0; i < v.chronology.size(); ++i) {
+    w.begin_object();
+    w.key("id"); w.value(i < v.chronology_ids.size() ? v.chronology_ids[i] : std::int64_t{0});
+    w.key("event"); w.raw(event_to_json(v.chronology[i]).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    w.end_object();
+  }
+  w.end_array();
+  w.key("deadlines"); write_clock(w, v.clock);
+  w.key("stage"); w.value(stage_name(v.stage));
+  w.key("allowed_next");
+  w.begin_array();
+  for (auto t : v.allowed_next) w.value(event_type_name(t));
+  w.end_array();
+  w.key("today"); w.value(v.today.to_string());
+  w.end_object();
+  return out;
 }
 
 nlohmann::json recorded_event_json(const app::RecordedEvent& e) {

@@ -14,6 +14,8 @@ nlohmann::json child_summary_json(const Child& c);        // id, given_name, fam
 nlohmann::json case_summary_json(const store::CaseRow& c);
 nlohmann::json history_entry_json(const app::HistoryEntry& h);
 nlohmann::json case_view_json(const app::CaseView& v);
+// The same document as case_view_json(v).dump(), written directly (the hot path of GET /cases/{id}).
+std::string case_view_text(const app::CaseView& v);
 nlohmann::json recorded_event_json(const app::RecordedEvent& e);
 
 }  // namespace gt::web

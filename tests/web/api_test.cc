@@ -183,6 +183,11 @@ TEST_F(ApiTest, CaseFromRequestToFinalPlanAndThroughAnAnnualReviewWithAmendments
   EXPECT_FALSE(view["allowed_next"].empty());
   EXPECT_EQ(view["case"]["next_rule"], "R2");
 
+  // The directly written case view is the same document as the DOM-built one.
+  auto direct = server_->casework().case_view(server_->staff(), id, "GET /api/v1/cases/{id}");
+  EXPECT_EQ(json::parse(web::case_view_text(direct)), web::case_view_json(direct));
+  EXPECT_EQ(view["deadlines"], json::parse(web::case_view_text(direct))["deadlines"]);
+
   // The child's record lists the case.
   json rec = api().get("/api/v1/children/" + std::to_string(child)).js();
   ASSERT_EQ(rec["cases"].size(), 1u);

@@ -25,6 +25,7 @@
 #include "web/openapi.h"
 #include "web/routes.h"
 #include "web/server.h"
+#include "web/api_views.h"
 #include "web/static_files.h"
 
 namespace gt::webtest {
@@ -171,6 +172,7 @@ class TestServer {
   unsigned short port() const { return server_->port(); }
   const web::Router& router() const { return router_; }
   app::Accounts& accounts() { return *accounts_; }
+  app::Casework& casework() { return *casework_; }
   const app::Actor& staff() const { return staff_; }
 
   // A client signed in through POST /api/v1/session, using the bearer token.
