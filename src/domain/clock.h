@@ -32,8 +32,8 @@ struct Deadline {
   Date due;                        // inclusive: on or before
   DeadlineStatus status = DeadlineStatus::Pending;
   std::optional<Date> met_on;      // the completing event's date
-  std::string basis;               // "SEND Regulations 2014 reg 13(2)"
-  std::string summary;             // plain English: "Issue the final EHC plan"
+  std::string_view basis;          // "SEND Regulations 2014 reg 13(2)" (static storage)
+  std::string_view summary;        // plain English: "Issue the final EHC plan" (static storage)
   bool family_deadline = false;    // T1 and A5 are the family's dates, not the council's
 
   bool open() const { return !met_on && status != DeadlineStatus::Disapplied; }

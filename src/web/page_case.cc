@@ -48,8 +48,8 @@ void register_case_page(Router& router, Context& ctx) {
     for (const auto& d : v.clock.deadlines) {
       Data r;
       r.set("rule", d.rule + (d.id.empty() ? "" : " (" + d.id + ")"));
-      r.set("summary", d.summary);
-      r.set("basis", d.basis);
+      r.set("summary", std::string(d.summary));
+      r.set("basis", std::string(d.basis));
       r.set("family", d.family_deadline);
       r.set("start", long_date(d.start));
       r.set("due", long_date(d.due));
