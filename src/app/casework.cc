@@ -55,12 +55,17 @@ store::AuditRow audit(const Actor& a, const char* action, const char* subject, s
   return store::AuditRow{utc_timestamp(), a.user_id, action, subject, id, route};
 }
 
+}  // namespace
+
 // The chronology as recorded: every row, which rows are in force, and those events in date order.
-struct Built {
+struct Casework::Built {
   std::vector<HistoryEntry> history;
   std::vector<Event> chronology;
   std::vector<std::int64_t> ids;
 };
+
+namespace {
+using Built = Casework::Built;
 
 Built build(const std::vector<store::EventRow>& rows) {
   Built b;
@@ -191,14 +196,29 @@ CaseView Casework::case_view(const Actor& actor, std::int64_t case_id, const std
   auto summary = store::find_case(db, case_id);
   if (!summary) throw Error(Kind::NotFound, "id", "no case with this id");
   auto child = store::find_child(db, summary->child_id);
-  Built b = build(store::events_of_case(db, case_id));
+  // The chronology is append-only, so a case's rows are identified by their count: a cached
+  // parse is reused while the count matches the case's event_count.
+  std::shared_ptr<const Built> cached;
+  {
+    std::lock_guard<std::mutex> lock(cache_mutex_);
+    auto it = cache_.find(case_id);
+    if (it != cache_.end() && static_cast<int>(it->second->history.size()) == summary->event_count) cached = it->second;
+  }
+  if (!cached) {
+    auto built = std::make_shared<const Built>(build(store::events_of_case(db, case_id)));
+    std::lock_guard<std::mutex> lock(cache_mutex_);
+    if (cache_.size() >= kCacheEntries) cache_.clear();
+    cache_[case_id] = built;
+    cached = std::move(built);
+  }
+  const Built& b = *cached;
   CaseView v;
   v.today = today_();
   v.summary = std::move(*summary);
   v.child = from_row(*child);
-  v.history = std::move(b.history);
-  v.chronology = std::move(b.chronology);
-  v.chronology_ids = std::move(b.ids);
+  v.history = b.history;
+  v.chronology = b.chronology;
+  v.chronology_ids = b.ids;
   v.clock = compute_deadlines(v.chronology, v.today);
   v.stage = stage_of(v.chronology);
   v.allowed_next = allowed_next(v.chronology);

@@ -13,6 +13,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -115,9 +117,16 @@ class Casework {
   CaseloadPage caseload(const Actor& actor, const CaseloadFilter& f, const std::string& route);
   CaseloadSummary caseload_summary(const Actor& actor, std::optional<std::int64_t> caseworker_id);
 
+  struct Built;  // a case's parsed chronology (casework.cc)
+
  private:
   Storage& storage_;
   const Today& today_;
+  // Parsed chronologies by case id, reused while the case's event count is unchanged (rows are
+  // only ever appended). Holds data only: every read is still authorised and audited.
+  static constexpr size_t kCacheEntries = 50000;
+  std::mutex cache_mutex_;
+  std::unordered_map<std::int64_t, std::shared_ptr<const Built>> cache_;
 };
 
 }  // namespace gt::app

@@ -1,6 +1,8 @@
 // API views: JSON shapes of app records (see api_views.h).
 #include "web/api_views.h"
 
+#include <algorithm>
+
 #include "app/event_json.h"
 #include "web/json_writer.h"
 
@@ -160,7 +162,8 @@ std::string case_view_text(const app::CaseView& v) {
     w.key("type"); w.value(h.row.type);
     w.key("date"); w.value(h.row.event_date);
     w.key("event");
-    if (h.event) w.raw(event_to_json(*h.event).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    // The stored payload is the event's canonical JSON (event_to_json, written by the app layer).
+    if (h.event && h.row.payload) w.raw(*h.row.payload);
     else w.null();
     w.key("supersedes"); w.value(h.row.supersedes);
     w.key("reason"); w.value(h.row.reason);
@@ -184,7 +187,13 @@ std::string case_view_text(const app::CaseView& v) {
   for (std::size_t i = 0; i < v.chronology.size(); ++i) {
     w.begin_object();
     w.key("id"); w.value(i < v.chronology_ids.size() ? v.chronology_ids[i] : std::int64_t{0});
-    w.key("event"); w.raw(event_to_json(v.chronology[i]).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    w.key("event");
+    // History is in id order: find the stored payload of the event in force.
+    auto id = i < v.chronology_ids.size() ? v.chronology_ids[i] : std::int64_t{0};
+    auto it = std::lower_bound(v.history.begin(), v.history.end(), id,
+                               [](const app::HistoryEntry& h, std::int64_t x) { return h.row.id < x; });
+    if (it != v.history.end() && it->row.id == id && it->row.payload) w.raw(*it->row.payload);
+    else w.raw(event_to_json(v.chronology[i]).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     w.end_object();
   }
   w.end_array();
