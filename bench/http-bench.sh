@@ -39,7 +39,7 @@ wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s bench/wrk/caseload.lua ht
 kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
 
 echo "== nginx ceiling: static files of the same sizes"
-mkdir -p "$WORK/www"
+mkdir -p "$WORK/www"; chmod 755 "$WORK" "$WORK/www"  # nginx workers run as www-data
 head -c "$size_case" /dev/zero | tr '\0' 'x' >"$WORK/www/case.json"
 head -c "$size_caseload" /dev/zero | tr '\0' 'x' >"$WORK/www/caseload.json"
 cat >"$WORK/nginx.conf" <<CONF

@@ -25,9 +25,6 @@ template <typename Row> CaseRow read_case(Row& s) {
   return r;
 }
 
-constexpr const char* kCaseloadWhere =
-    "WHERE (?1 IS NULL OR c.next_due >= ?1) AND (?2 IS NULL OR c.next_due <= ?2) AND (?3 IS NULL OR c.stage = ?3) "
-    "AND (?4 IS NULL OR c.caseworker_id = ?4) ";
 }  // namespace
 
 std::int64_t insert_case(Database& db, std::int64_t child_id, std::optional<std::int64_t> caseworker_id) {
@@ -103,16 +100,28 @@ std::vector<EventRow> events_of_case(Database& db, std::int64_t case_id) {
 }
 
 CaseloadPage caseload(Database& db, const CaseloadQuery& q) {
+  // Only the filters asked for go into the SQL, so that SQLite can walk the next_due index in
+  // order (a "(? IS NULL OR ...)" term would defeat it). Every value is still a bound parameter.
+  std::string where = "WHERE 1 ";
+  if (q.due_from) where += "AND c.next_due >= ?1 ";
+  if (q.due_to) where += "AND c.next_due <= ?2 ";
+  if (q.stage) where += "AND c.stage = ?3 ";
+  if (q.caseworker_id) where += "AND c.caseworker_id = ?4 ";
+  // With a due-date filter, cases without a deadline are excluded anyway; otherwise they go last.
+  bool due_filtered = q.due_from || q.due_to;
+  std::string order = due_filtered ? "ORDER BY c.next_due, c.id " : "ORDER BY c.next_due IS NULL, c.next_due, c.id ";
   auto bind_where = [&](Cursor& s) {
-    s.bind(1, q.due_from).bind(2, q.due_to).bind(3, q.stage).bind(4, q.caseworker_id);
+    if (q.due_from) s.bind(1, *q.due_from);
+    if (q.due_to) s.bind(2, *q.due_to);
+    if (q.stage) s.bind(3, *q.stage);
+    if (q.caseworker_id) s.bind(4, *q.caseworker_id);
   };
   CaseloadPage page;
-  auto c = db.prepare(std::string("SELECT count(*) FROM cases c ") + kCaseloadWhere);
+  auto c = db.prepare("SELECT count(*) FROM cases c " + where);
   bind_where(c);
   c.step();
   page.total = static_cast<int>(c.int64(0));
-  auto s = db.prepare(std::string(kCaseCols) + kCaseloadWhere +
-                            "ORDER BY c.next_due IS NULL, c.next_due, c.id LIMIT ?5 OFFSET ?6");
+  auto s = db.prepare(std::string(kCaseCols) + where + order + "LIMIT ?5 OFFSET ?6");
   bind_where(s);
   s.bind(5, q.limit).bind(6, q.offset);
   while (s.step()) page.cases.push_back(read_case(s));
