@@ -109,8 +109,13 @@ bool overlaps(const std::pair<Date, std::optional<Date>>& ex, Date from, Date to
 }  // namespace
 
 ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
-  std::vector<Work> w;
-  w.reserve(events.size() + 4);
+  // Per-thread scratch space: the clock runs over whole caseloads, and reusing the buffers saves
+  // an allocation per call. Cleared on entry; nothing survives between calls.
+  thread_local std::vector<Work> w;
+  thread_local std::vector<int> order;
+  w.clear();
+  order.clear();
+  w.reserve(events.size() * 2 + 4);  // at most a few deadlines an event
   std::vector<Process> procs;
   auto add = [&](Rule rule, Date start, Date due, const Event& e, int process = -1) {
     Work x;
@@ -306,13 +311,14 @@ ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
   }
 
   // Stable order: rule, then start, then the order recorded.
-  std::vector<int> order;
   order.reserve(w.size());
   for (size_t i = 0; i < w.size(); ++i)
     if (!w[i].dropped) order.push_back(static_cast<int>(i));
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+  // The index breaks ties, so an ordinary sort is stable (and needs no temporary buffer).
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
     if (w[a].rule != w[b].rule) return w[a].rule < w[b].rule;
-    return w[a].start < w[b].start;
+    if (w[a].start != w[b].start) return w[a].start < w[b].start;
+    return a < b;
   });
 
   r.deadlines.resize(order.size());
