@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/case_projection.h"
+#include "app/child_rows.h"
 #include "app/event_json.h"
 #include "app/storage.h"
 #include "store/audit_store.h"
@@ -17,38 +18,6 @@ namespace gt::app {
 namespace {
 
 using Kind = Error::Kind;
-
-store::ChildRow to_row(const Child& c) {
-  store::ChildRow r;
-  r.id = c.id;
-  r.given_name = c.given_name;
-  r.family_name = c.family_name;
-  r.date_of_birth = c.date_of_birth.to_string();
-  r.sex = c.sex;
-  r.ethnicity = c.ethnicity;
-  r.postcode = c.postcode;
-  if (!c.upn.empty()) r.upn = c.upn;
-  if (!c.uln.empty()) r.uln = c.uln;
-  if (!c.nhs_number.empty()) r.nhs_number = c.nhs_number;
-  r.upn_unknown = c.upn_unknown;
-  return r;
-}
-
-Child from_row(const store::ChildRow& r) {
-  Child c;
-  c.id = r.id;
-  c.given_name = r.given_name;
-  c.family_name = r.family_name;
-  c.date_of_birth = Date::parse(r.date_of_birth).value_or(Date{});
-  c.sex = r.sex;
-  c.ethnicity = r.ethnicity;
-  c.postcode = r.postcode;
-  c.upn = r.upn.value_or("");
-  c.uln = r.uln.value_or("");
-  c.nhs_number = r.nhs_number.value_or("");
-  c.upn_unknown = r.upn_unknown;
-  return c;
-}
 
 store::AuditRow audit(const Actor& a, const char* action, const char* subject, std::optional<std::int64_t> id,
                       const std::string& route) {
@@ -136,7 +105,7 @@ Child Casework::create_child(const Actor& actor, Child child, const std::string&
   if (!errors.empty()) throw Error(Kind::Unprocessable, errors.front().field, errors.front().reason);
   return storage_.write([&](store::Database& db) {
     try {
-      child.id = store::insert_child(db, to_row(child), actor.user_id);
+      child.id = store::insert_child(db, child_to_row(child), actor.user_id);
     } catch (const store::ConflictError&) {
       throw Error(Kind::Conflict, child.upn.empty() ? "uln" : "upn",
                   "a child with this identifier is already recorded");
@@ -150,7 +119,7 @@ ChildRecord Casework::child(const Actor& actor, std::int64_t child_id, const std
   auto& db = storage_.read();
   auto row = store::find_child(db, child_id);
   if (!row) throw Error(Kind::NotFound, "id", "no child or young person with this id");
-  ChildRecord rec{from_row(*row), store::cases_of_child(db, child_id)};
+  ChildRecord rec{child_from_row(*row), store::cases_of_child(db, child_id)};
   storage_.audit_read(audit(actor, "read", "child", child_id, route));
   return rec;
 }
@@ -167,7 +136,7 @@ ChildPage Casework::search_children(const Actor& actor, const ChildQuery& q, con
   store::ChildSearch s{q.name, q.upn, q.date_of_birth, page.per_page, (page.page - 1) * page.per_page};
   auto found = store::search_children(storage_.read(), s);
   page.total = found.total;
-  for (const auto& r : found.children) page.children.push_back(from_row(r));
+  for (const auto& r : found.children) page.children.push_back(child_from_row(r));
   storage_.audit_read(audit(actor, "search", "child", std::nullopt, route));
   return page;
 }
@@ -215,7 +184,7 @@ CaseView Casework::case_view(const Actor& actor, std::int64_t case_id, const std
   CaseView v;
   v.today = today_();
   v.summary = std::move(*summary);
-  v.child = from_row(*child);
+  v.child = child_from_row(*child);
   v.history = b.history;
   v.chronology = b.chronology;
   v.chronology_ids = b.ids;

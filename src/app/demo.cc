@@ -2,6 +2,8 @@
 // the figures each distribution aims at are those of the SEND reference s5 (cited beside them).
 #include "app/demo.h"
 
+#include "app/child_rows.h"
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -724,21 +726,6 @@ std::string demo_password_hash(std::uint64_t seed, const std::string& email) {
          b64(hash, sizeof hash);
 }
 
-store::ChildRow child_row(const Child& c) {
-  store::ChildRow r;
-  r.given_name = c.given_name;
-  r.family_name = c.family_name;
-  r.date_of_birth = c.date_of_birth.to_string();
-  r.sex = c.sex;
-  r.ethnicity = c.ethnicity;
-  r.postcode = c.postcode;
-  if (!c.upn.empty()) r.upn = c.upn;
-  if (!c.uln.empty()) r.uln = c.uln;
-  if (!c.nhs_number.empty()) r.nhs_number = c.nhs_number;
-  r.upn_unknown = c.upn_unknown;
-  return r;
-}
-
 // Recorded during the working day of the event's date, at a time fixed by the case and the event;
 // events of one case on the same day are recorded minutes apart, in order.
 std::string recorded_at(Date d, std::size_t case_index, std::size_t event_index, int& seconds, Date& day) {
@@ -936,7 +923,7 @@ void write_demo(store::Database& db, const DemoCouncil& council) {
   }
   for (std::size_t ci = 0; ci < council.cases.size(); ++ci) {
     const DemoCase& c = council.cases[ci];
-    std::int64_t child_id = store::insert_child(db, child_row(c.child), staff_ids[0]);
+    std::int64_t child_id = store::insert_child(db, child_to_row(c.child), staff_ids[0]);
     std::optional<std::int64_t> worker;
     if (c.caseworker >= 0) worker = staff_ids[static_cast<std::size_t>(c.caseworker)];
     std::int64_t case_id = store::insert_case(db, child_id, worker);
