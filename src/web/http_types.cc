@@ -84,28 +84,24 @@ std::optional<std::int64_t> Request::id_param(std::string_view name) const {
   return id;
 }
 
-Response Response::json(int status, std::string body) {
+namespace {
+Response with_body(int status, const char* content_type, std::string body) {
   Response r;
   r.status = status;
-  r.content_type = "application/json";
+  r.content_type = content_type;
   r.body = std::move(body);
   return r;
 }
+}  // namespace
+
+Response Response::json(int status, std::string body) { return with_body(status, "application/json", std::move(body)); }
 
 Response Response::html(int status, std::string body) {
-  Response r;
-  r.status = status;
-  r.content_type = "text/html; charset=utf-8";
-  r.body = std::move(body);
-  return r;
+  return with_body(status, "text/html; charset=utf-8", std::move(body));
 }
 
 Response Response::text(int status, std::string body) {
-  Response r;
-  r.status = status;
-  r.content_type = "text/plain; charset=utf-8";
-  r.body = std::move(body);
-  return r;
+  return with_body(status, "text/plain; charset=utf-8", std::move(body));
 }
 
 Response Response::redirect(std::string location) {
