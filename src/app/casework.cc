@@ -11,6 +11,7 @@
 #include "store/audit_store.h"
 #include "store/cases_store.h"
 #include "store/children_store.h"
+#include "store/needs_store.h"
 #include "store/users_store.h"
 
 namespace gt::app {
@@ -119,7 +120,9 @@ ChildRecord Casework::child(const Actor& actor, std::int64_t child_id, const std
   auto& db = storage_.read();
   auto row = store::find_child(db, child_id);
   if (!row) throw Error(Kind::NotFound, "id", "no child or young person with this id");
-  ChildRecord rec{child_from_row(*row), store::cases_of_child(db, child_id)};
+  ChildRecord rec{child_from_row(*row), store::cases_of_child(db, child_id), std::nullopt, {}};
+  if (auto n = store::current_needs(db, child_id)) rec.needs = needs_from_row(*n);
+  for (const auto& p : store::placements_of_child(db, child_id)) rec.placements.push_back(placement_from_row(p));
   storage_.audit_read(audit(actor, "read", "child", child_id, route));
   return rec;
 }
@@ -139,6 +142,59 @@ ChildPage Casework::search_children(const Actor& actor, const ChildQuery& q, con
   for (const auto& r : found.children) page.children.push_back(child_from_row(r));
   storage_.audit_read(audit(actor, "search", "child", std::nullopt, route));
   return page;
+}
+
+SenNeeds Casework::record_needs(const Actor& actor, std::int64_t child_id, SenNeeds needs, const std::string& route) {
+  auto errors = validate_needs(needs);
+  if (!errors.empty()) throw Error(Kind::Unprocessable, errors.front().field, errors.front().reason);
+  return storage_.write([&](store::Database& db) {
+    if (!store::find_child(db, child_id)) throw Error(Kind::NotFound, "id", "no child or young person with this id");
+    store::NeedsRow row{0, child_id, needs.primary, std::nullopt, utc_timestamp(), actor.user_id};
+    if (!needs.secondary.empty()) row.secondary_type = needs.secondary;
+    store::insert_needs(db, row);
+    store::append_audit(db, {audit(actor, "record-needs", "child", child_id, route)});
+    return needs;
+  });
+}
+
+Placement Casework::add_placement(const Actor& actor, std::int64_t child_id, Placement placement,
+                                  const std::string& route) {
+  auto errors = validate_placement(placement, today_());
+  if (!errors.empty()) throw Error(Kind::Unprocessable, errors.front().field, errors.front().reason);
+  return storage_.write([&](store::Database& db) {
+    if (!store::find_child(db, child_id)) throw Error(Kind::NotFound, "id", "no child or young person with this id");
+    if (placement.current())
+      for (const auto& p : store::placements_of_child(db, child_id))
+        if (!p.leaving_date && p.rank == placement.rank)
+          throw Error(Kind::Conflict, "rank",
+                      placement.rank == 1 ? "there is already a current main placement: record its leaving date first"
+                                          : "there is already a current dual placement: record its leaving date first");
+    store::PlacementRow row = placement_to_row(child_id, placement);
+    row.recorded_at = utc_timestamp();
+    row.recorded_by = actor.user_id;
+    placement.id = store::insert_placement(db, row);
+    store::append_audit(db, {audit(actor, "add-placement", "child", child_id, route)});
+    return placement;
+  });
+}
+
+Placement Casework::end_placement(const Actor& actor, std::int64_t child_id, std::int64_t placement_id,
+                                  Date leaving_date, const std::string& route) {
+  return storage_.write([&](store::Database& db) {
+    if (!store::find_child(db, child_id)) throw Error(Kind::NotFound, "id", "no child or young person with this id");
+    auto all = store::placements_of_child(db, child_id);
+    auto it = std::find_if(all.begin(), all.end(), [&](const auto& p) { return p.id == placement_id; });
+    if (it == all.end()) throw Error(Kind::NotFound, "placement_id", "no placement with this id for this child");
+    if (it->leaving_date) throw Error(Kind::Conflict, "leaving_date", "this placement already has a leaving date");
+    Placement p = placement_from_row(*it);
+    p.leaving_date = leaving_date;
+    auto errors = validate_placement(p, today_());
+    for (const auto& e : errors)
+      if (e.field == "leaving_date") throw Error(Kind::Unprocessable, e.field, e.reason);
+    store::end_placement(db, child_id, placement_id, leaving_date.to_string());
+    store::append_audit(db, {audit(actor, "end-placement", "child", child_id, route)});
+    return p;
+  });
 }
 
 CaseView Casework::open_case(const Actor& actor, std::int64_t child_id, std::optional<std::int64_t> caseworker_id,

@@ -26,6 +26,8 @@
 #include "domain/chronology.h"
 #include "domain/clock.h"
 #include "domain/event.h"
+#include "domain/placement.h"
+#include "domain/sen_needs.h"
 #include "store/records.h"
 
 namespace gt::app {
@@ -35,6 +37,8 @@ class Storage;
 struct ChildRecord {
   Child child;
   std::vector<store::CaseRow> cases;
+  std::optional<SenNeeds> needs;        // the current needs, if recorded
+  std::vector<Placement> placements;    // current first, then the most recent
 };
 
 struct ChildQuery {
@@ -105,6 +109,13 @@ class Casework {
   Child create_child(const Actor& actor, Child child, const std::string& route);
   ChildRecord child(const Actor& actor, std::int64_t child_id, const std::string& route);
   ChildPage search_children(const Actor& actor, const ChildQuery& q, const std::string& route);
+
+  // Needs are recorded anew (the latest is current); a placement is added once and may be ended
+  // once. A second current placement of the same rank is a Conflict: end the first.
+  SenNeeds record_needs(const Actor& actor, std::int64_t child_id, SenNeeds needs, const std::string& route);
+  Placement add_placement(const Actor& actor, std::int64_t child_id, Placement placement, const std::string& route);
+  Placement end_placement(const Actor& actor, std::int64_t child_id, std::int64_t placement_id, Date leaving_date,
+                          const std::string& route);
 
   CaseView open_case(const Actor& actor, std::int64_t child_id, std::optional<std::int64_t> caseworker_id,
                      const std::string& route);

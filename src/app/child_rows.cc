@@ -34,4 +34,33 @@ Child child_from_row(const store::ChildRow& r) {
   return c;
 }
 
+SenNeeds needs_from_row(const store::NeedsRow& r) { return SenNeeds{r.primary_type, r.secondary_type.value_or("")}; }
+
+store::PlacementRow placement_to_row(std::int64_t child_id, const Placement& p) {
+  store::PlacementRow r;
+  r.id = p.id;
+  r.child_id = child_id;
+  r.setting_type = p.setting_type;
+  if (!p.urn.empty()) r.urn = p.urn;
+  if (!p.ukprn.empty()) r.ukprn = p.ukprn;
+  r.name = p.name;
+  r.rank = p.rank;
+  r.entry_date = p.entry_date.to_string();
+  if (p.leaving_date) r.leaving_date = p.leaving_date->to_string();
+  return r;
+}
+
+Placement placement_from_row(const store::PlacementRow& r) {
+  Placement p;
+  p.id = r.id;
+  p.setting_type = r.setting_type;
+  p.urn = r.urn.value_or("");
+  p.ukprn = r.ukprn.value_or("");
+  p.name = r.name;
+  p.rank = r.rank;
+  p.entry_date = Date::parse(r.entry_date).value_or(Date{});
+  if (r.leaving_date) p.leaving_date = Date::parse(*r.leaving_date);
+  return p;
+}
+
 }  // namespace gt::app

@@ -103,6 +103,46 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+)SQL",
+    // 2: a child's SEN needs (each recording a new row; the latest is current) and placements.
+    R"SQL(
+CREATE TABLE child_needs (
+  id             INTEGER PRIMARY KEY,
+  child_id       INTEGER NOT NULL REFERENCES children(id),
+  primary_type   TEXT NOT NULL,
+  secondary_type TEXT,
+  recorded_at    TEXT NOT NULL,
+  recorded_by    INTEGER REFERENCES users(id)
+);
+CREATE INDEX child_needs_child ON child_needs(child_id, id);
+CREATE TRIGGER child_needs_no_update BEFORE UPDATE ON child_needs
+BEGIN SELECT RAISE(ABORT, 'needs are recorded anew, never changed'); END;
+CREATE TRIGGER child_needs_no_delete BEFORE DELETE ON child_needs
+BEGIN SELECT RAISE(ABORT, 'needs are recorded anew, never deleted'); END;
+
+-- A placement is recorded once; the only later change is its leaving date, set once.
+CREATE TABLE placements (
+  id           INTEGER PRIMARY KEY,
+  child_id     INTEGER NOT NULL REFERENCES children(id),
+  setting_type TEXT NOT NULL,
+  urn          TEXT,
+  ukprn        TEXT,
+  name         TEXT NOT NULL DEFAULT '',
+  rank         INTEGER NOT NULL CHECK (rank IN (1, 2)),
+  entry_date   TEXT NOT NULL,
+  leaving_date TEXT,
+  recorded_at  TEXT NOT NULL,
+  recorded_by  INTEGER REFERENCES users(id)
+);
+CREATE INDEX placements_child ON placements(child_id, id);
+CREATE TRIGGER placements_fixed BEFORE UPDATE OF id, child_id, setting_type, urn, ukprn, name, rank, entry_date,
+  recorded_at, recorded_by ON placements
+BEGIN SELECT RAISE(ABORT, 'a placement is recorded once: record a new one instead'); END;
+CREATE TRIGGER placements_left_once BEFORE UPDATE OF leaving_date ON placements WHEN OLD.leaving_date IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'this placement already has a leaving date'); END;
+CREATE TRIGGER placements_no_delete BEFORE DELETE ON placements
+BEGIN SELECT RAISE(ABORT, 'placements are never deleted'); END;
 )SQL",
 };
 

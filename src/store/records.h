@@ -37,6 +37,29 @@ struct ChildRow {
   std::string upn_unknown;
 };
 
+struct NeedsRow {
+  std::int64_t id = 0;
+  std::int64_t child_id = 0;
+  std::string primary_type;
+  std::optional<std::string> secondary_type;
+  std::string recorded_at;
+  std::optional<std::int64_t> recorded_by;
+};
+
+struct PlacementRow {
+  std::int64_t id = 0;
+  std::int64_t child_id = 0;
+  std::string setting_type;
+  std::optional<std::string> urn;
+  std::optional<std::string> ukprn;
+  std::string name;
+  int rank = 1;
+  std::string entry_date;                  // YYYY-MM-DD
+  std::optional<std::string> leaving_date;
+  std::string recorded_at;
+  std::optional<std::int64_t> recorded_by;
+};
+
 struct CaseRow {
   std::int64_t id = 0;
   std::int64_t child_id = 0;
