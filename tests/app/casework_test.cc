@@ -376,3 +376,72 @@ TEST(Accounts, RefusesShortPasswordsAndDuplicateEmails) {
 
 }  // namespace
 }  // namespace gt::app
+
+namespace gt::app {
+namespace {
+
+TEST_F(CaseworkTest, NeedsAndPlacementsAreRecordedAuditedAndShownOnTheRecord) {
+  Child c = casework.create_child(actor, valid_child(), route);
+  casework.record_needs(actor, c.id, SenNeeds{"slcn", ""}, route);
+  casework.record_needs(actor, c.id, SenNeeds{"ASD", "SLCN"}, route);
+  Placement p;
+  p.setting_type = "mainstream_la";
+  p.urn = "199001";
+  p.name = "Northmoor Primary";
+  p.entry_date = d("2020-09-07");
+  auto first = casework.add_placement(actor, c.id, p, route);
+
+  // A second current main placement is a conflict until the first has a leaving date.
+  Placement next = p;
+  next.setting_type = "special_la";
+  next.urn = "199555";
+  next.name = "Northmoor Hill School";
+  next.entry_date = d("2026-09-03");
+  try {
+    casework.add_placement(actor, c.id, next, route);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind, Error::Kind::Conflict);
+    EXPECT_EQ(e.field, "rank");
+  }
+  casework.end_placement(actor, c.id, first.id, d("2026-07-22"), route);
+  casework.add_placement(actor, c.id, next, route);
+  EXPECT_THROW(casework.end_placement(actor, c.id, first.id, d("2026-07-23"), route), Error);  // ended already
+
+  auto rec = casework.child(actor, c.id, route);
+  ASSERT_TRUE(rec.needs);
+  EXPECT_EQ(rec.needs->primary, "ASD");
+  EXPECT_EQ(rec.needs->secondary, "SLCN");
+  ASSERT_EQ(rec.placements.size(), 2u);
+  EXPECT_EQ(rec.placements[0].name, "Northmoor Hill School");  // current first
+  EXPECT_TRUE(rec.placements[0].current());
+  EXPECT_EQ(rec.placements[1].leaving_date, d("2026-07-22"));
+  storage.flush();
+  int writes = 0;
+  for (const auto& a : store::audit_of(storage.read(), "child", c.id))
+    if (a.action == "record-needs" || a.action == "add-placement" || a.action == "end-placement") ++writes;
+  EXPECT_EQ(writes, 5);
+}
+
+TEST_F(CaseworkTest, BadNeedsOrPlacementsWriteNothing) {
+  Child c = casework.create_child(actor, valid_child(), route);
+  EXPECT_THROW(casework.record_needs(actor, c.id, SenNeeds{"AUTISM", ""}, route), Error);
+  Placement p;
+  p.setting_type = "mainstream_la";
+  p.urn = "19900";
+  p.name = "X";
+  p.entry_date = d("2020-09-07");
+  try {
+    casework.add_placement(actor, c.id, p, route);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.field, "urn");
+  }
+  EXPECT_THROW(casework.record_needs(actor, 999, SenNeeds{"ASD", ""}, route), Error);
+  auto rec = casework.child(actor, c.id, route);
+  EXPECT_FALSE(rec.needs);
+  EXPECT_TRUE(rec.placements.empty());
+}
+
+}  // namespace
+}  // namespace gt::app

@@ -7,6 +7,7 @@
 #include "store/children_store.h"
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/needs_store.h"
 #include "support/temp_db.h"
 
 namespace gt::store {
@@ -175,6 +176,63 @@ TEST_F(StoreTest, TransactionRollsBackUnlessCommitted) {
     tx.commit();
   }
   EXPECT_EQ(count_children(*db), 1);
+}
+
+}  // namespace
+}  // namespace gt::store
+
+namespace gt::store {
+namespace {
+
+class NeedsStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db = std::make_unique<Database>(tmp.path());
+    migrate(*db);
+    ChildRow c;
+    c.given_name = "A";
+    c.family_name = "One";
+    c.date_of_birth = "2015-01-01";
+    c.sex = "F";
+    c.ethnicity = "WBRI";
+    c.upn_unknown = "UN2";
+    child = insert_child(*db, c, std::nullopt);
+  }
+  gt::testing::TempDb tmp;
+  std::unique_ptr<Database> db;
+  std::int64_t child = 0;
+};
+
+TEST_F(NeedsStoreTest, NeedsAreRecordedAnewAndTheLatestIsCurrent) {
+  insert_needs(*db, NeedsRow{0, child, "SLCN", std::nullopt, "2020-01-01T00:00:00Z", std::nullopt});
+  insert_needs(*db, NeedsRow{0, child, "ASD", std::string("SLCN"), "2022-01-01T00:00:00Z", std::nullopt});
+  auto now = current_needs(*db, child);
+  ASSERT_TRUE(now);
+  EXPECT_EQ(now->primary_type, "ASD");
+  EXPECT_EQ(now->secondary_type, "SLCN");
+  EXPECT_EQ(needs_history(*db, child).size(), 2u);
+  EXPECT_THROW(db->exec("UPDATE child_needs SET primary_type = 'MLD'"), StoreError);
+  EXPECT_THROW(db->exec("DELETE FROM child_needs"), StoreError);
+}
+
+TEST_F(NeedsStoreTest, APlacementIsFixedExceptItsLeavingDateSetOnce) {
+  PlacementRow p;
+  p.child_id = child;
+  p.setting_type = "mainstream_la";
+  p.urn = "199001";
+  p.name = "Northmoor Primary";
+  p.entry_date = "2019-09-02";
+  p.recorded_at = "x";
+  auto id = insert_placement(*db, p);
+  EXPECT_THROW(db->exec("UPDATE placements SET name = 'Other'"), StoreError);
+  EXPECT_THROW(db->exec("DELETE FROM placements"), StoreError);
+  EXPECT_FALSE(end_placement(*db, child + 1, id, "2026-07-20"));  // not this child's
+  EXPECT_TRUE(end_placement(*db, child, id, "2026-07-20"));
+  EXPECT_FALSE(end_placement(*db, child, id, "2026-07-21"));
+  EXPECT_THROW(db->exec("UPDATE placements SET leaving_date = '2026-07-22'"), StoreError);
+  auto all = placements_of_child(*db, child);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].leaving_date, "2026-07-20");
 }
 
 }  // namespace
