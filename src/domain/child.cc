@@ -5,24 +5,12 @@
 
 #include "domain/codes.h"
 #include "domain/identifiers.h"
+#include "domain/text.h"
 
 namespace gt {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-
-void trim(std::string& s) {
-  size_t b = 0, e = s.size();
-  while (b < e && is_space(s[b])) ++b;
-  while (e > b && is_space(s[e - 1])) --e;
-  s = s.substr(b, e - b);
-}
-void trim_upper(std::string& s) {
-  trim(s);
-  for (char& c : s)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-}
 
 std::string hex4(std::uint32_t cp) {
   static constexpr char kHex[] = "0123456789ABCDEF";

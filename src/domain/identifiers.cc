@@ -1,5 +1,7 @@
 #include "domain/identifiers.h"
 
+#include "domain/text.h"
+
 #include <array>
 
 namespace gt {
@@ -13,13 +15,6 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_alpha(char c) { return is_upper(c) || (c >= 'a' && c <= 'z'); }
 char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // "character 4 'x'": the character at byte i (all characters before it are ASCII, since the checks
 // stop at the first bad one). A non-ASCII character is quoted whole; a control character by code.
@@ -106,7 +101,7 @@ std::optional<int> nhs_check_digit(std::string_view first9) {
 }
 
 IdResult validate_upn(std::string_view text) {
-  std::string_view t = trim(text);
+  std::string_view t = trimmed(text);
   if (t.empty()) return fail("UPN is empty");
   if (t.size() != 13 && char_count(t) != 13)
     return fail("UPN must be 13 characters, not " + std::to_string(char_count(t)));
@@ -140,7 +135,7 @@ IdResult validate_upn(std::string_view text) {
 }
 
 IdResult validate_uln(std::string_view text) {
-  std::string_view t = trim(text);
+  std::string_view t = trimmed(text);
   if (t.empty()) return fail("ULN is empty");
   for (size_t i = 0; i < t.size(); ++i)
     if (!is_digit(t[i])) return fail("ULN must be 10 digits; " + describe(t, i) + " is not a digit");
@@ -157,7 +152,7 @@ IdResult validate_uln(std::string_view text) {
 }
 
 IdResult validate_nhs_number(std::string_view text) {
-  std::string_view t = trim(text);
+  std::string_view t = trimmed(text);
   if (t.empty()) return fail("NHS number is empty");
   std::string digits;
   for (size_t i = 0; i < t.size(); ++i) {
@@ -188,13 +183,13 @@ std::string format_nhs_number(std::string_view d) {
 std::string normalise_postcode(std::string_view text) {
   std::string compact;
   for (char c : text)
-    if (!is_space(c)) compact += upper(c);
+    if (!is_ascii_space(c)) compact += upper(c);
   if (compact.size() > 3) compact.insert(compact.size() - 3, " ");
   return compact;
 }
 
 IdResult validate_postcode(std::string_view text) {
-  std::string_view t = trim(text);
+  std::string_view t = trimmed(text);
   if (t.empty()) return fail("Postcode is empty");
   for (size_t i = 0; i < t.size(); ++i)
     if (!is_digit(t[i]) && !is_alpha(t[i]) && t[i] != ' ')

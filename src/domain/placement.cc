@@ -4,15 +4,11 @@
 #include <cctype>
 
 #include "domain/codes.h"
+#include "domain/text.h"
 
 namespace gt {
 
 namespace {
-void trim(std::string& s) {
-  auto not_space = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-}
 bool digits(const std::string& s, size_t n) {
   return s.size() == n && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }

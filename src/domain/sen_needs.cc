@@ -4,21 +4,13 @@
 #include <cctype>
 
 #include "domain/codes.h"
+#include "domain/text.h"
 
 namespace gt {
 
-namespace {
-void tidy(std::string& s) {
-  auto not_space = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
-}
-}  // namespace
-
 std::vector<FieldError> validate_needs(SenNeeds& n) {
-  tidy(n.primary);
-  tidy(n.secondary);
+  trim_upper(n.primary);
+  trim_upper(n.secondary);
   std::vector<FieldError> errors;
   if (n.primary.empty())
     errors.push_back({"primary", "Select the primary type of need"});
