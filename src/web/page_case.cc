@@ -44,8 +44,17 @@ void register_case_page(Router& router, Context& ctx) {
     body.set("caseworker", v.summary.caseworker_name.empty() ? "Not assigned" : v.summary.caseworker_name);
     body.set("today", long_date(v.today));
 
+    // What still has to happen comes first, soonest due first; then everything done or disapplied,
+    // in the clock's order.
+    std::vector<const Deadline*> shown;
+    for (const auto& d : v.clock.deadlines) shown.push_back(&d);
+    std::stable_sort(shown.begin(), shown.end(), [](const Deadline* a, const Deadline* b) {
+      if (a->open() != b->open()) return a->open();
+      return a->open() && a->due < b->due;
+    });
     std::vector<Data> deadlines;
-    for (const auto& d : v.clock.deadlines) {
+    for (const Deadline* dp : shown) {
+      const Deadline& d = *dp;
       Data r;
       r.set("rule", d.rule + (d.id.empty() ? "" : " (" + d.id + ")"));
       r.set("summary", std::string(d.summary));
