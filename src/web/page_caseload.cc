@@ -81,9 +81,12 @@ void register_caseload_page(Router& router, Context& ctx) {
     }
 
     app::CaseloadPage cl = ctx.casework.caseload(req.actor(), f, req.route_string());
-    app::CaseloadSummary sum = ctx.casework.caseload_summary(req.actor(), std::nullopt);
+    // The counts follow the caseworker filter, and so do the links from them.
+    app::CaseloadSummary sum = ctx.casework.caseload_summary(req.actor(), f.caseworker_id);
+    const std::string scope = f.caseworker_id ? "&caseworker=" + std::to_string(*f.caseworker_id) : "";
 
     Data body;
+    body.set("scope", scope);
     body.set("overdue_count", std::to_string(sum.overdue));
     body.set("due_week_count", std::to_string(sum.due_this_week));
     std::vector<Data> by_stage;
@@ -91,7 +94,7 @@ void register_caseload_page(Router& router, Context& ctx) {
       Data d;
       d.set("label", std::string(stage_label(stage)));
       d.set("count", std::to_string(n));
-      d.set("href", "/?stage=" + std::string(stage_name(stage)));
+      d.set("href", "/?stage=" + std::string(stage_name(stage)) + scope);
       by_stage.push_back(d);
     }
     body.set("by_stage", list_of(by_stage));
