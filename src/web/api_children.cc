@@ -1,6 +1,6 @@
 // Children API:
 //   POST /api/v1/children            create (201, Location) from the Child fields
-//   GET  /api/v1/children/{id}       the child and their cases
+//   GET  /api/v1/children/{id}       the child, their cases, SEN needs and placements
 //   POST /api/v1/children/search     search by name, UPN or date of birth (JSON body) - preferred
 //   GET  /api/v1/children?name=&upn=&date_of_birth=&page=&per_page=   the same search by query
 // Searching puts identifiers in what is sent, and URLs end up in logs, browser history and proxies:
@@ -54,10 +54,7 @@ void register_children_api(Router& router, Context& ctx) {
   router.add(Method::Get, "/api/v1/children/{id}", Access::Api, [&ctx](Request& req) {
     auto id = req.id_param("id");
     if (!id) throw Error(Kind::NotFound, "id", "no child or young person with this id");
-    auto rec = ctx.casework.child(req.actor(), *id, req.route_string());
-    nlohmann::json cases = nlohmann::json::array();
-    for (const auto& c : rec.cases) cases.push_back(case_summary_json(c));
-    return json_response(200, {{"child", child_json(rec.child)}, {"cases", std::move(cases)}});
+    return json_response(200, child_record_json(ctx.casework.child(req.actor(), *id, req.route_string())));
   });
 
   router.add(Method::Post, "/api/v1/children/search", Access::Api, [&ctx](Request& req) {

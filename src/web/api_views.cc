@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "app/event_json.h"
+#include "domain/codes.h"
 #include "web/json_writer.h"
 
 namespace gt::web {
@@ -210,6 +211,50 @@ std::string case_view_text(const app::CaseView& v) {
 
 nlohmann::json recorded_event_json(const app::RecordedEvent& e) {
   return {{"id", e.id}, {"case_id", e.case_id}, {"event", event_to_json(e.event)}, {"stage", stage_name(e.stage)}};
+}
+
+nlohmann::json sen_type_json(const std::string& code) {
+  std::string area(broad_area_of(code));
+  nlohmann::json j = nlohmann::json::object();
+  j["code"] = code;
+  j["label"] = std::string(sen_types().label(code));
+  j["area"] = or_null(area);
+  j["area_label"] = or_null(std::string(broad_areas().label(area)));
+  return j;
+}
+
+nlohmann::json needs_json(const std::optional<SenNeeds>& n) {
+  if (!n) return nullptr;
+  nlohmann::json j = nlohmann::json::object();
+  j["primary"] = sen_type_json(n->primary);
+  j["secondary"] = n->secondary.empty() ? nlohmann::json(nullptr) : sen_type_json(n->secondary);
+  return j;
+}
+
+nlohmann::json placement_json(const Placement& p) {
+  nlohmann::json j = nlohmann::json::object();
+  j["id"] = p.id;
+  j["setting_type"] = p.setting_type;
+  j["setting_label"] = std::string(setting_types().label(p.setting_type));
+  j["urn"] = or_null(p.urn);
+  j["ukprn"] = or_null(p.ukprn);
+  j["name"] = or_null(p.name);
+  j["rank"] = p.rank;
+  j["entry_date"] = p.entry_date.to_string();
+  j["leaving_date"] = p.leaving_date ? nlohmann::json(p.leaving_date->to_string()) : nlohmann::json(nullptr);
+  j["current"] = p.current();
+  return j;
+}
+
+nlohmann::json child_record_json(const app::ChildRecord& rec) {
+  nlohmann::json j = nlohmann::json::object();
+  j["child"] = child_json(rec.child);
+  nlohmann::json& cases = j["cases"] = nlohmann::json::array();
+  for (const auto& c : rec.cases) cases.push_back(case_summary_json(c));
+  j["needs"] = needs_json(rec.needs);
+  nlohmann::json& placements = j["placements"] = nlohmann::json::array();
+  for (const auto& p : rec.placements) placements.push_back(placement_json(p));
+  return j;
 }
 
 }  // namespace gt::web

@@ -1,13 +1,15 @@
 // Children pages: GET /children (the search form), POST /children/search (a name, UPN or date of
 // birth is POSTed so it never goes in a URL; results table), GET /children/new and POST /children
 // (create: every field checked, all problems shown at once, values kept), GET /children/{id} (the
-// record: details, identifiers, cases with stage and next deadline) and POST /children/{id}/cases
-// (open a case, then 303 to it).
+// record: details, identifiers, SEN needs, placements, cases with stage and next deadline) and
+// POST /children/{id}/cases (open a case, then 303 to it). The needs and placement forms are in
+// page_needs.cc.
 #include "domain/child.h"
 #include "domain/codes.h"
 #include "domain/identifiers.h"
 #include "web/page_form.h"
 #include "web/page_layout.h"
+#include "web/page_needs.h"
 #include "web/page_text.h"
 #include "web/pages.h"
 
@@ -124,6 +126,7 @@ Response child_page(const Request& req, Context& ctx, std::int64_t id, int statu
   if (!c.upn_unknown.empty()) row("Reason no UPN or ULN", std::string(upn_unknown_reasons().label(c.upn_unknown)));
   row("NHS number", c.nhs_number.empty() ? "" : format_nhs_number(c.nhs_number));
   body.set("identifiers", list_of(details));
+  needs_and_placements_data(body, rec);
 
   std::vector<Data> cases;
   bool open = false;

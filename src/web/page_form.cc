@@ -146,6 +146,7 @@ Data field_data(const Field& f, const FormState& st) {
     ++i;
   }
   d.set("options", options);
+  d.set("groups", false);  // grouped_select_data sets the <optgroup>s
   return d;
 }
 }  // namespace
@@ -154,6 +155,28 @@ Data fields_data(const std::vector<Field>& fields, const FormState& st) {
   Data l{Data::type::list};
   for (const auto& f : fields) l.push_back(field_data(f, st));
   return l;
+}
+
+Data grouped_select_data(const Field& f, const std::vector<OptionGroup>& groups, const FormState& st) {
+  Data d = field_data(f, st);
+  std::string value = st.value(f.name);
+  Data list{Data::type::list};
+  for (const auto& g : groups) {
+    Data gd;
+    gd.set("group_label", g.label);
+    Data options{Data::type::list};
+    for (const auto& [v, l] : g.options) {
+      Data o;
+      o.set("option_value", v);
+      o.set("option_text", l);
+      o.set("selected", v == value);
+      options.push_back(o);
+    }
+    gd.set("group_options", options);
+    list.push_back(gd);
+  }
+  d.set("groups", list);
+  return d;
 }
 
 }  // namespace gt::web

@@ -12,6 +12,10 @@
 //  - read_date reads NAME-day/-month/-year: all empty is "missing" (an error only when required);
 //    a missing part, a non-number or a day that does not exist is an error naming the question.
 //  - FormState::fail keeps the first error of each field, in the order added (the summary's order).
+//  - grouped_select_data renders a select whose options are grouped (<optgroup label="...">), for
+//    long code lists with a natural grouping (SEN types by broad area, settings by band); the
+//    ungrouped options (e.g. {"", "Choose..."}) come first. Same label, hint, error and ids as a
+//    plain select.
 #pragma once
 
 #include <map>
@@ -64,5 +68,13 @@ std::optional<Date> read_date(FormState& st, const std::string& name, const std:
 
 // Mustache data for a list of fields with the state's values and errors ({{#fields}}).
 Data fields_data(const std::vector<Field>& fields, const FormState& st);
+
+struct OptionGroup {
+  std::string label;
+  Choices options;
+};
+// One field's Mustache data (an item of a {{#fields}} list) for a Select field `f` whose options are
+// `f.options` (ungrouped, first) then `groups`.
+Data grouped_select_data(const Field& f, const std::vector<OptionGroup>& groups, const FormState& st);
 
 }  // namespace gt::web

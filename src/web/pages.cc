@@ -45,6 +45,7 @@ void register_pages(Router& router, Context& ctx) {
   register_case_page(router, ctx);
   register_event_forms(router, ctx);
   register_correction_form(router, ctx);
+  register_needs_pages(router, ctx);
 }
 
 }  // namespace gt::web

@@ -1,5 +1,5 @@
 // Pages: the server-rendered GOV.UK pages (sign-in, caseload, children, a child, a case, event and
-// correction forms, error pages). register_pages is the hook the route table calls (routes.cc).
+// correction forms, SEN needs and placement forms, error pages). register_pages is the hook the route table calls (routes.cc).
 //
 // Contract:
 //  - register_pages loads the templates once (page_layout.h; a missing or broken template fails
@@ -27,6 +27,7 @@ void register_children_pages(Router& router, Context& ctx);   // page_child.cc
 void register_case_page(Router& router, Context& ctx);        // page_case.cc
 void register_event_forms(Router& router, Context& ctx);      // page_event_form.cc
 void register_correction_form(Router& router, Context& ctx);  // page_correction.cc
+void register_needs_pages(Router& router, Context& ctx);      // page_needs.cc
 
 // The GOV.UK-styled error page (404, 403, 500, ...), for Router::set_page_error.
 Response error_page(const Request& req, int status, std::string_view reason);

@@ -9,6 +9,7 @@ namespace gt::web {
 void register_routes(Router& router, Context& ctx) {
   register_session_api(router, ctx);
   register_children_api(router, ctx);
+  register_needs_api(router, ctx);
   register_cases_api(router, ctx);
   register_caseload_api(router, ctx);
   register_openapi(router, ctx);

@@ -13,6 +13,7 @@ void register_routes(Router& router, Context& ctx);
 // Each part (one file each).
 void register_session_api(Router& router, Context& ctx);   // api_session.cc
 void register_children_api(Router& router, Context& ctx);  // api_children.cc
+void register_needs_api(Router& router, Context& ctx);     // api_needs.cc
 void register_cases_api(Router& router, Context& ctx);     // api_cases.cc
 void register_caseload_api(Router& router, Context& ctx);  // api_caseload.cc
 void register_openapi(Router& router, Context& ctx);       // openapi.cc
