@@ -27,6 +27,7 @@
 #include "store/children_store.h"
 #include "store/demo_store.h"
 #include "store/migrations.h"
+#include "store/needs_store.h"
 #include "store/users_store.h"
 
 namespace gt::app {
@@ -572,6 +573,550 @@ NewChild make_child(Rng& r, Date dob, double male, Date today, Ids& ids) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// SEN needs (s5.4). Plan holders by single year of age: ASD ~30-33% throughout, SLCN from ~50% at
+// 3-5 to ~11% at 16-18, SEMH from ~3% at 4 to ~30% at 15-16; the other types share the rest in
+// their national proportions, learning difficulties (MLD, SpLD) rarely named before school and
+// sensory, physical and severe needs more often among the youngest. Weighted by the age profile of
+// plans (kPlanAge) the rows give ASD 31.9, SLCN 21.1, SEMH 21.0, MLD 10.7, SLD 4.0, PD 3.9, SPLD 2.7,
+// HI 1.4, PMLD 1.3, OTH 0.8, DS 0.4, VI 0.8, MSI 0.3% (national, without the 0.8% not recorded:
+// 31.5 / 21.3 / 20.7 / 10.6 / 4.0 / 3.9 / 2.3 / 1.4 / 1.3 / 1.2 incl. DS / 0.8 / 0.3%).
+// Columns in the order of kDemoNeedCodes.
+constexpr std::array<std::array<double, 13>, 26> kNeedByAge = {{
+    {30.0, 44.0, 2.0, 3.4, 6.5, 6.4, 0.2, 2.3, 2.1, 0.7, 0.7, 1.3, 0.5},      // 0
+    {30.3, 45.3, 2.2, 3.1, 6.0, 5.9, 0.2, 2.1, 2.0, 0.7, 0.6, 1.2, 0.5},      // 1
+    {30.7, 46.7, 2.3, 2.8, 5.5, 5.4, 0.2, 1.9, 1.8, 0.6, 0.6, 1.1, 0.4},      // 2
+    {31.0, 48.0, 2.5, 2.6, 5.0, 4.9, 0.2, 1.8, 1.6, 0.6, 0.5, 1.0, 0.4},      // 3
+    {31.5, 50.0, 3.0, 2.2, 4.2, 4.1, 0.1, 1.5, 1.4, 0.5, 0.4, 0.8, 0.3},      // 4
+    {32.0, 47.0, 5.0, 7.5, 2.6, 2.5, 0.1, 0.9, 0.8, 0.5, 0.3, 0.5, 0.2},      // 5
+    {32.2, 42.0, 8.0, 8.3, 2.9, 2.8, 0.2, 1.0, 0.9, 0.6, 0.3, 0.6, 0.2},      // 6
+    {32.5, 35.0, 11.0, 9.1, 3.1, 3.1, 2.3, 1.1, 1.0, 0.6, 0.3, 0.6, 0.2},     // 7
+    {32.8, 29.5, 14.0, 10.1, 3.5, 3.4, 2.5, 1.2, 1.1, 0.7, 0.3, 0.7, 0.3},    // 8
+    {33.0, 25.5, 17.0, 10.4, 3.6, 3.5, 2.6, 1.3, 1.2, 0.7, 0.4, 0.7, 0.3},    // 9
+    {32.9, 22.0, 19.5, 10.9, 3.7, 3.6, 2.7, 1.3, 1.2, 0.7, 0.4, 0.7, 0.3},    // 10
+    {32.8, 19.0, 22.0, 11.2, 3.8, 3.7, 2.8, 1.3, 1.2, 0.8, 0.4, 0.8, 0.3},    // 11
+    {32.6, 16.0, 24.5, 11.4, 3.9, 3.8, 2.8, 1.4, 1.3, 0.8, 0.4, 0.8, 0.3},    // 12
+    {32.5, 14.0, 26.5, 11.5, 3.9, 3.8, 2.8, 1.4, 1.3, 0.8, 0.4, 0.8, 0.3},    // 13
+    {32.0, 13.0, 28.0, 11.5, 3.9, 3.8, 2.8, 1.4, 1.3, 0.8, 0.4, 0.8, 0.3},    // 14
+    {31.5, 12.8, 29.5, 11.2, 3.8, 3.7, 2.8, 1.3, 1.2, 0.8, 0.4, 0.8, 0.3},    // 15
+    {31.0, 12.5, 30.0, 10.5, 4.0, 3.9, 3.2, 1.4, 1.3, 0.8, 0.4, 0.8, 0.3},    // 16
+    {30.7, 12.0, 28.0, 11.6, 4.4, 4.3, 3.5, 1.5, 1.4, 0.9, 0.4, 0.9, 0.3},    // 17
+    {30.3, 11.5, 26.0, 12.8, 4.8, 4.7, 3.9, 1.7, 1.6, 1.0, 0.5, 1.0, 0.4},    // 18
+    {30.0, 11.3, 24.0, 13.8, 5.2, 5.1, 4.2, 1.8, 1.7, 1.0, 0.5, 1.0, 0.4},    // 19
+    {30.0, 11.1, 23.3, 14.1, 5.3, 5.2, 4.3, 1.9, 1.7, 1.1, 0.5, 1.1, 0.4},    // 20
+    {30.0, 10.9, 22.7, 14.5, 5.5, 5.3, 4.4, 1.9, 1.8, 1.1, 0.5, 1.1, 0.4},    // 21
+    {30.0, 10.6, 22.0, 14.8, 5.6, 5.5, 4.5, 2.0, 1.8, 1.1, 0.6, 1.1, 0.4},    // 22
+    {30.0, 10.4, 21.3, 15.2, 5.7, 5.6, 4.6, 2.0, 1.9, 1.1, 0.6, 1.1, 0.4},    // 23
+    {30.0, 10.2, 20.7, 15.5, 5.9, 5.7, 4.7, 2.0, 1.9, 1.2, 0.6, 1.2, 0.4},    // 24
+    {30.0, 10.0, 20.0, 15.9, 6.0, 5.8, 4.8, 2.1, 1.9, 1.2, 0.6, 1.2, 0.4},    // 25
+}};
+// New plans 2024 (s5.4), for children whose request or assessment has not (yet) led to a plan.
+constexpr std::array<double, 13> kNeedNew = {27.5, 27.7, 26.3, 7.5, 1.3, 2.3, 2.3, 0.7, 0.6, 0.8, 0.4, 0.5, 0.2};
+// All plans, January 2025 (s5.4), printed beside the generated shares.
+constexpr std::array<double, 13> kNeedAll = {31.5, 21.3, 20.7, 10.6, 4.0, 3.9, 2.3, 1.4, 1.3, 0.8, 0.4, 0.8, 0.3};
+
+enum class PlanStatus { None, Active, Ceased };
+
+bool learning_difficulty(int need) { return need == 3 || need == 4 || need == 8; }  // MLD, SLD, PMLD
+
+SenNeeds draw_needs(Rng& r, const std::array<double, 13>& weights) {
+  int primary = r.weighted(weights);
+  SenNeeds n{kDemoNeedCodes[static_cast<std::size_t>(primary)], ""};
+  // A secondary type for about a third; autism often comes with language or SEMH needs, and one
+  // learning difficulty is never recorded beside another.
+  if (r.chance(0.35)) {
+    std::array<double, 13> w = weights;
+    w[static_cast<std::size_t>(primary)] = 0;
+    for (std::size_t i = 0; i < w.size(); ++i)
+      if (learning_difficulty(primary) && learning_difficulty(static_cast<int>(i))) w[i] = 0;
+    if (primary == 0) w[1] *= 1.6, w[2] *= 1.6;
+    n.secondary = kDemoNeedCodes[static_cast<std::size_t>(r.weighted(w))];
+  }
+  return n;
+}
+
+const std::array<double, 13>& need_weights(PlanStatus status, int age) {
+  if (status == PlanStatus::None) return kNeedNew;
+  return kNeedByAge[static_cast<std::size_t>(std::clamp(age, 0, 25))];
+}
+
+// The child's needs records: one recorded when the plan was issued (or the request arrived); for
+// some plan holders an earlier record with another primary type, replaced at a later amendment.
+std::vector<DemoNeeds> make_needs(Rng& r, const DemoCase& c, PlanStatus status, Date today) {
+  Date request = c.events.front().date, plan = request, amended = request;
+  bool has_plan = false, has_amendment = false;
+  for (const Event& e : c.events) {
+    if (e.type == EventType::FinalPlanIssued && !has_plan) plan = e.date, has_plan = true;
+    if (e.type == EventType::AmendedPlanIssued) amended = e.date, has_amendment = true;
+  }
+  Date dob = c.child.date_of_birth;
+  std::vector<DemoNeeds> out;
+  SenNeeds now = draw_needs(r, need_weights(status, age_on(dob, today)));
+  if (has_plan && has_amendment && amended - plan > 2 * 365 && r.chance(0.3)) {
+    SenNeeds then = draw_needs(r, need_weights(status, age_on(dob, plan)));
+    if (then.primary != now.primary) {
+      out.push_back({then, plan});
+      out.push_back({now, amended});
+      return out;
+    }
+  }
+  out.push_back({now, has_plan ? plan : request});
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Establishments and placements (s5.6).
+
+enum Kind { KPrimary, KSecondary, KSpecial, KIndependent, KAp, KCollege, KSpecialistCollege, KTraining, KNursery, KKinds };
+constexpr std::array<const char*, KKinds> kKindNames = {"primary", "secondary", "special", "independent", "ap",
+                                                       "college", "specialist_college", "training", "nursery"};
+
+constexpr std::array<std::string_view, 64> kPlaceStems = {
+    "Northmoor Road", "Ashgrove", "Kirkholme", "Moorside", "Brackenfield", "Holloway Bridge", "Longcroft",
+    "Saltmarsh Lane", "Fellgate", "Thornley Green", "Underbank", "Wexcombe", "Redmire", "Haverley", "Stanecliffe",
+    "Gorsey Bank", "Old Tannery", "Whinmoor Edge", "Abbeyfield", "Alder Bank", "Beckside", "Birchfield",
+    "Blackthorn", "Bramley Moor", "Castle Rise", "Cherry Tree", "Clough Head", "Coldwell", "Dale View", "Elm Grove",
+    "Fairfield", "Foxhill", "Greenacre", "Hawthorn", "Highfield", "Hollins", "Ivy Bank", "Kestrel", "Lark Hill",
+    "Linden", "Lowmoor", "Meadowbank", "Millbrook", "Netherton", "Northfield", "Oakwood", "Orchard Way",
+    "Parkside", "Quarry Hill", "Riverside", "Rowan", "Silverdale", "Southfield", "Spring Bank", "Stonegate",
+    "Sunnybank", "Tarn Lane", "Valley Road", "Westfield", "Whitecross", "Willowbrook", "Woodlands", "Yewtree",
+    "Cinder Lane"};
+constexpr std::array<std::string_view, 20> kSaints = {
+    "Aidan", "Bede", "Cuthbert", "Hilda", "Oswald", "Wilfrid", "Chad", "Columba", "Margaret", "Mary",
+    "Peter", "Paul", "Anne", "John", "Joseph", "Patrick", "Michael", "Luke", "Andrew", "Barnabas"};
+
+struct Schools {
+  std::vector<DemoEstablishment> all;
+  // By kind and district (index into kDistricts), and by kind alone: indexes into `all`.
+  std::array<std::array<std::vector<int>, kDistricts.size()>, KKinds> local;
+  std::array<std::vector<int>, KKinds> any;
+  std::array<int, kDistricts.size()> district_of_code{};
+};
+
+// The council's establishments, a fixed set for the seed and size: ~48 primaries and ~12
+// secondaries per 3,300 plans (one primary at least in every district), special schools of the four
+// kinds in proportion to s5.6 (LA 44%, academy 38%, independent 15%, non-maintained 2%), a few
+// independent mainstream schools, pupil referral units, colleges, specialist colleges, training
+// providers and nurseries. URNs are 199xxx and UKPRNs 1009xxxx, ranges no real establishment uses here.
+Schools make_schools(std::uint64_t seed, int plans) {
+  Rng r(splitmix64(seed ^ 0x7363686f6f6c73ULL));
+  Schools s;
+  double scale = std::max(1.0, plans / 3300.0);
+  auto n = [&](double per) { return std::max(1, static_cast<int>(per * scale + 0.5)); };
+  struct Want {
+    Kind kind;
+    std::string_view type;
+    int count;
+  };
+  const std::array<Want, 13> wants = {{
+      {KPrimary, "", std::max(18, n(48))},
+      {KSecondary, "", std::max(3, n(12))},
+      {KSpecial, "special_la", n(3)},
+      {KSpecial, "special_academy", n(3)},
+      {KSpecial, "special_independent", n(2)},
+      {KSpecial, "special_non_maintained", n(0.5)},
+      {KIndependent, "mainstream_independent", n(2)},
+      {KAp, "ap_pru", n(2)},
+      {KCollege, "fe_college", n(2)},
+      {KSpecialistCollege, "specialist_post16", n(2)},
+      {KTraining, "training_provider", n(3)},
+      {KNursery, "early_years", n(8)},
+  }};
+  int with_urn = 0;
+  for (const Want& w : wants) with_urn += w.kind < KCollege ? w.count : 0;
+  const int urn_step = std::max(2, 900 / std::max(1, with_urn));
+  int next_urn = 199010, next_ukprn = 10090100;
+  std::unordered_set<std::string> used;
+  std::array<double, kDistricts.size()> dw;
+  for (std::size_t i = 0; i < dw.size(); ++i) dw[i] = kDistricts[i].weight;
+
+  auto stem = [&] { return std::string(r.pick(kPlaceStems)); };
+  auto saint = [&] { return "St " + std::string(r.pick(kSaints)) + "'s"; };
+  for (const Want& w : wants) {
+    for (int i = 0; i < w.count; ++i) {
+      DemoEstablishment e;
+      e.kind = kKindNames[w.kind];
+      e.setting_type = std::string(w.type);
+      int district = w.kind == KPrimary && i < static_cast<int>(kDistricts.size()) ? i : r.weighted(dw);
+      e.district = kDistricts[static_cast<std::size_t>(district)].code;
+      if (w.kind == KPrimary) e.setting_type = r.chance(0.5) ? "mainstream_la" : "mainstream_academy";
+      if (w.kind == KSecondary) e.setting_type = r.chance(0.2) ? "mainstream_la" : "mainstream_academy";
+      for (int attempt = 0;; ++attempt) {
+        bool la = e.setting_type == "mainstream_la";
+        std::string name;
+        double u = r.real();
+        switch (w.kind) {
+          case KPrimary:
+            name = u < 0.12   ? saint() + (la ? " CE Primary School" : " Catholic Primary Academy")
+                   : u < 0.25 ? stem() + (la ? " Community Primary School" : " Primary Academy")
+                   : u < 0.35 ? stem() + (la ? " Infant and Junior School" : " Junior Academy")
+                              : stem() + (la ? " Primary School" : " Primary Academy");
+            break;
+          case KSecondary:
+            name = u < 0.12 ? saint() + (la ? " Catholic High School" : " Catholic Academy")
+                            : stem() + (la ? (u < 0.6 ? " High School" : " School") : " Academy");
+            break;
+          case KSpecial:
+            if (e.setting_type == "special_la") name = stem() + (u < 0.5 ? " School" : " Park School");
+            else if (e.setting_type == "special_academy") name = stem() + (u < 0.5 ? " Academy" : " Specialist Academy");
+            else if (e.setting_type == "special_independent") name = stem() + (u < 0.5 ? " House School" : " Hall School");
+            else name = stem() + " School for Sensory Needs";
+            break;
+          case KIndependent: name = stem() + (u < 0.5 ? " Grammar School" : " Preparatory School"); break;
+          case KAp: name = stem() + (u < 0.5 ? " Pupil Referral Unit" : " Learning Centre"); break;
+          case KCollege:
+            name = i == 0 ? "Northmoor College" : i == 1 ? "Northmoor Sixth Form College" : stem() + " College";
+            break;
+          case KSpecialistCollege: name = stem() + " Specialist College"; break;
+          case KTraining: name = stem() + (u < 0.5 ? " Training" : " Skills Centre"); break;
+          case KNursery: name = stem() + (u < 0.5 ? " Day Nursery" : " Pre-School"); break;
+          default: break;
+        }
+        if (attempt > 50) name.append(" ").append(std::to_string(attempt));  // never reached at realistic sizes
+        if (used.insert(name).second) {
+          e.name = std::move(name);
+          break;
+        }
+      }
+      if (w.kind < KCollege) {
+        e.urn = std::to_string(next_urn);
+        next_urn += r.uniform(1, urn_step);
+      } else if (w.kind != KNursery) {
+        e.ukprn = std::to_string(next_ukprn);
+        next_ukprn += r.uniform(1, 40);
+      }
+      if (w.kind == KSecondary) e.sixth_form = r.chance(0.7) || i == 0;
+      if (w.kind == KPrimary || w.kind == KSecondary) {
+        // Every phase has at least one resourced provision and one SEN unit.
+        e.resourced_provision = i % 5 == 1 || (i > 10 && r.chance(0.15));
+        e.sen_unit = i % 7 == 2 || (i > 10 && r.chance(0.08));
+      }
+      int index = static_cast<int>(s.all.size());
+      s.local[w.kind][static_cast<std::size_t>(district)].push_back(index);
+      s.any[w.kind].push_back(index);
+      s.all.push_back(std::move(e));
+    }
+  }
+  return s;
+}
+
+// Setting groups in the order of setting_groups(), then "not recorded".
+enum Group { GMainstream, GSpecial, GPost16, GAp, GEarlyYears, GElsewhere, GNotRecorded, GGroups };
+
+// Phases by national-curriculum year: before reception, 0-6, 7-11, 12-13, 14-16, 17 and over.
+enum Phase { PPre, PPrimary, PSecondary, PSixth, PFurther, PAdult, PPhases };
+
+// Setting group by phase for plan holders (s5.6, all plans January 2025): weighted by the age
+// profile they give mainstream ~43.5%, special ~30%, FE and post-16 ~14%, AP ~0.8%, elsewhere ~8%,
+// early years ~0.7%, not recorded ~3%.
+constexpr std::array<std::array<double, GGroups>, PPhases> kGroupPlan = {{
+    {50, 17, 0, 0, 24, 0, 9},
+    {63.5, 30, 0, 0.3, 0, 3.6, 2.6},
+    {48, 39.5, 0, 1.7, 0, 7, 2.9},
+    {12, 24, 52, 0.2, 0, 9, 2.8},
+    {0, 13, 63, 0, 0, 21, 3},
+    {0, 0, 62, 0, 0, 35, 3},
+}};
+// For children without a plan, the new-plans column (mainstream 75%, special 9%, early years 3.6%,
+// AP 1.4%, elsewhere 4.5%, not recorded 3.3%) shaped by phase.
+constexpr std::array<std::array<double, GGroups>, PPhases> kGroupNew = {{
+    {40, 5, 0, 0, 45, 0, 10},
+    {86, 5, 0, 1, 0, 4, 4},
+    {78, 7, 0, 3, 0, 8, 4},
+    {15, 5, 60, 0, 0, 15, 5},
+    {0, 3, 57, 0, 0, 35, 5},
+    {0, 0, 60, 0, 0, 35, 5},
+}};
+
+int school_year_of(Date d) { return d.month() >= 9 ? d.year() : d.year() - 1; }
+
+class Placer {
+ public:
+  Placer(Rng& r, const Schools& s, Date dob, int district, Date today)
+      : r_(r), s_(s), dob_(dob), district_(district), today_(today), y0_(reception_year(dob)),
+        ncy_(school_year_of(today) - reception_year(dob)) {}
+
+  Phase phase() const {
+    return ncy_ < 0 ? PPre : ncy_ <= 6 ? PPrimary : ncy_ <= 11 ? PSecondary : ncy_ <= 13 ? PSixth : ncy_ <= 16 ? PFurther : PAdult;
+  }
+
+  // Places the child; returns the group of the current main placement.
+  Group place(PlanStatus status, std::vector<Placement>& out) {
+    Phase ph = phase();
+    Group g = static_cast<Group>(r_.weighted(status == PlanStatus::None ? kGroupNew[ph] : kGroupPlan[ph]));
+    out_ = &out;
+    switch (g) {
+      case GMainstream: mainstream(ph); break;
+      case GSpecial: special(ph); break;
+      case GPost16: post16(); break;
+      case GAp: ap(ph); break;
+      case GEarlyYears: early_years(); break;
+      case GElsewhere: elsewhere(ph); break;
+      default: return GNotRecorded;
+    }
+    // A few dual placements (rank 2) beside a school place.
+    if ((ph == PPrimary || ph == PSecondary) && (g == GMainstream || g == GSpecial) && r_.chance(0.015)) {
+      Date from = max(current().entry_date, today_.plus_days(-r_.uniform(20, 400)));
+      Kind kind = g == GSpecial ? (ph == PPrimary ? KPrimary : KSecondary) : r_.chance(0.5) ? KAp : KSpecial;
+      Placement dual = at(kind, "");
+      dual.rank = 2;
+      dual.entry_date = min(from, today_);
+      out.push_back(std::move(dual));
+    }
+    return g;
+  }
+
+ private:
+  Date sept(int y) { return min(today_, max(Date::from_ymd(y, 9, 1).plus_days(r_.uniform(2, 6)), dob_.plus_days(60))); }
+  Date july(int y) { return Date::from_ymd(y, 7, 17).plus_days(r_.uniform(0, 6)); }
+  // Before school: from the September before reception when that has come, else some months ago.
+  Date pre_school_entry() {
+    Date nursery = Date::from_ymd(y0_ - 1, 9, 1).plus_days(r_.uniform(2, 6));
+    if (nursery <= today_) return max(nursery, dob_.plus_days(60));
+    Date recent = today_.plus_days(-r_.uniform(20, 300));
+    return min(today_, max(recent, dob_.plus_days(60)));
+  }
+  Placement& current() {
+    for (auto& p : *out_)
+      if (p.rank == 1 && p.current()) return p;
+    throw std::logic_error("demo generator bug: no current placement");
+  }
+
+  // A placement at an establishment of `kind` (nearby for three in four), recorded with `type`
+  // or the establishment's own setting type.
+  Placement at(Kind kind, std::string_view type, bool need_sixth_form = false, int not_index = -1) {
+    const auto& local = s_.local[kind][static_cast<std::size_t>(district_)];
+    const auto& pool = !local.empty() && r_.chance(0.75) ? local : s_.any[kind];
+    int index = -1;
+    for (int attempt = 0; attempt < 30; ++attempt) {
+      int i = pool[static_cast<std::size_t>(r_.uniform(0, static_cast<int>(pool.size()) - 1))];
+      const DemoEstablishment& e = s_.all[static_cast<std::size_t>(i)];
+      if (i == not_index || (need_sixth_form && !e.sixth_form) || (!type.empty() && kind == KSpecial && e.setting_type != type) ||
+          (type == "resourced_provision" && !e.resourced_provision) || (type == "sen_unit" && !e.sen_unit))
+        continue;
+      index = i;
+      break;
+    }
+    if (index < 0) {  // scan everything of the kind in order for one that fits
+      for (int i : s_.any[kind]) {
+        const DemoEstablishment& e = s_.all[static_cast<std::size_t>(i)];
+        if (i == not_index || (need_sixth_form && !e.sixth_form) || (!type.empty() && kind == KSpecial && e.setting_type != type) ||
+            (type == "resourced_provision" && !e.resourced_provision) || (type == "sen_unit" && !e.sen_unit))
+          continue;
+        index = i;
+        break;
+      }
+      if (index < 0) index = s_.any[kind].front();
+    }
+    const DemoEstablishment& e = s_.all[static_cast<std::size_t>(index)];
+    Placement p;
+    p.setting_type = type.empty() || kind == KSpecial ? e.setting_type : std::string(type);
+    p.urn = e.urn;
+    p.ukprn = e.ukprn;
+    p.name = e.name;
+    last_index_ = index;
+    return p;
+  }
+  Placement coded(std::string_view type) {
+    Placement p;
+    p.setting_type = std::string(type);
+    return p;
+  }
+  // Adds `earlier` from `from`, left on a day between, then `now` from a few days after; when
+  // there is no room for both, only `now` from `from`.
+  void moved(Placement earlier, Date from, Placement now, int gap_max = 14) {
+    Date latest = today_.plus_days(-3);
+    if (latest - from < 45) {
+      now.entry_date = min(from, today_);
+      out_->push_back(std::move(now));
+      return;
+    }
+    earlier.entry_date = from;
+    Date left = from.plus_days(r_.uniform(30, latest - from));
+    earlier.leaving_date = left;
+    now.entry_date = min(today_, left.plus_days(r_.uniform(1, gap_max)));
+    out_->push_back(std::move(earlier));
+    out_->push_back(std::move(now));
+  }
+  // Moved at the end of the summer term of `y` (a phase transfer) to `now`.
+  void transferred(Placement earlier, Date from, Placement now, int y) {
+    Date left = july(y);
+    if (left < from || left > today_) {
+      now.entry_date = sept(y);
+      out_->push_back(std::move(now));
+      return;
+    }
+    earlier.entry_date = from;
+    earlier.leaving_date = left;
+    now.entry_date = max(left, sept(y));
+    out_->push_back(std::move(earlier));
+    out_->push_back(std::move(now));
+  }
+  Placement mainstream_school(Phase ph, bool sixth = false) {
+    double u = r_.real() * 100;
+    Kind k = ph == PPre || ph == PPrimary ? KPrimary : KSecondary;
+    if (u < 2.8 && ph != PPre) return at(KIndependent, "mainstream_independent");
+    if (u < 8.9) return at(k, "resourced_provision", sixth);
+    if (u < 12.4) return at(k, "sen_unit", sixth);
+    return at(k, "", sixth);
+  }
+  Placement special_school() {
+    static constexpr std::array<double, 4> w = {44.4, 38.2, 15.3, 2.3};
+    static constexpr std::array<std::string_view, 4> t = {"special_la", "special_academy", "special_independent",
+                                                          "special_non_maintained"};
+    return at(KSpecial, t[static_cast<std::size_t>(r_.weighted(w))]);
+  }
+
+  void mainstream(Phase ph) {
+    if (ph == PPre) {  // a nursery class in a primary school
+      Placement p = mainstream_school(ph);
+      p.entry_date = pre_school_entry();
+      out_->push_back(std::move(p));
+      return;
+    }
+    if (ph == PPrimary) {
+      Placement now = mainstream_school(ph);
+      if (r_.chance(0.1)) {
+        Placement before = at(KPrimary, "", false, last_index_);
+        Date from = sept(y0_);
+        moved(std::move(before), from, std::move(now));
+      } else {
+        now.entry_date = sept(y0_);
+        out_->push_back(std::move(now));
+      }
+      return;
+    }
+    if (ph == PSecondary) {
+      Placement now = mainstream_school(ph);
+      if (r_.chance(0.08)) {
+        Placement before = at(KSecondary, "", false, last_index_);
+        Date from = sept(y0_ + 7);
+        moved(std::move(before), from, std::move(now));
+      } else if (r_.chance(0.85)) {
+        Placement primary = at(KPrimary, "");
+        Date from = sept(y0_);
+        transferred(std::move(primary), from, std::move(now), y0_ + 7);
+      } else {
+        now.entry_date = sept(y0_ + 7);
+        out_->push_back(std::move(now));
+      }
+      return;
+    }
+    // A school sixth form: most stayed on from Year 7, some joined at 16 from another school.
+    Placement now = mainstream_school(PSecondary, true);
+    if (r_.chance(0.7)) {
+      now.entry_date = sept(y0_ + 7);
+      out_->push_back(std::move(now));
+    } else {
+      Placement before = at(KSecondary, "", false, last_index_);
+      Date from = sept(y0_ + 7);
+      transferred(std::move(before), from, std::move(now), y0_ + 12);
+    }
+  }
+
+  void special(Phase ph) {
+    Placement now = special_school();
+    if (ph == PPre) {
+      now.entry_date = pre_school_entry();
+      out_->push_back(std::move(now));
+      return;
+    }
+    // About half at the special school since reception; the others came from a mainstream school,
+    // many at the move to secondary.
+    bool since_reception = r_.chance(ph == PPrimary ? 0.55 : 0.4);
+    if (since_reception) {
+      now.entry_date = sept(y0_);
+      out_->push_back(std::move(now));
+    } else if (ncy_ >= 7 && r_.chance(0.5)) {
+      Placement primary = at(KPrimary, "");
+      Date from = sept(y0_);
+      transferred(std::move(primary), from, std::move(now), y0_ + 7);
+    } else {
+      bool from_secondary = ncy_ >= 8 && r_.chance(0.5);
+      Placement before = at(from_secondary ? KSecondary : KPrimary, "");
+      Date from = sept(from_secondary ? y0_ + 7 : y0_);
+      moved(std::move(before), from, std::move(now));
+    }
+  }
+
+  void post16() {
+    static constexpr std::array<double, 3> w = {81, 11, 8.5};  // general FE, specialist, UKRLP (s5.6)
+    static constexpr std::array<Kind, 3> k = {KCollege, KSpecialistCollege, KTraining};
+    Kind kind = k[static_cast<std::size_t>(r_.weighted(w))];
+    Placement now = at(kind, "");
+    int latest = school_year_of(today_);
+    int y = ncy_ <= 13 ? y0_ + 12 : r_.uniform(y0_ + 12, std::max(y0_ + 12, latest));
+    if (r_.chance(0.15)) {  // the earlier school or college is not recorded
+      now.entry_date = sept(y);
+      out_->push_back(std::move(now));
+    } else if (y == y0_ + 12) {
+      Placement school = r_.chance(0.65) ? at(KSecondary, "") : special_school();
+      Date from = sept(y0_ + 7);
+      transferred(std::move(school), from, std::move(now), y);
+    } else {
+      Placement college = at(KCollege, "", false, kind == KCollege ? last_index_ : -1);
+      Date from = sept(y0_ + 12);
+      transferred(std::move(college), from, std::move(now), y);
+    }
+  }
+
+  void ap(Phase ph) {
+    Placement now = at(KAp, "");
+    Placement school = at(ph == PPrimary ? KPrimary : KSecondary, "");
+    Date from = sept(ph == PPrimary ? y0_ : y0_ + 7);
+    moved(std::move(school), from, std::move(now));
+  }
+
+  void early_years() {
+    Placement p = coded("early_years");
+    p.name = s_.all[static_cast<std::size_t>(s_.any[KNursery][static_cast<std::size_t>(
+                         r_.uniform(0, static_cast<int>(s_.any[KNursery].size()) - 1))])].name;
+    Date earliest = dob_.plus_days(r_.uniform(120, 400));
+    Date recent = today_.plus_days(-r_.uniform(30, 600));
+    p.entry_date = min(today_, max(earliest, recent));
+    out_->push_back(std::move(p));
+  }
+
+  // Educated elsewhere (s5.6 counts): at school age EOTAS 52%, EHE 32%, not in education 11%,
+  // parents' arrangements 5%; after 16 mostly NEET, a few EOTAS or not in education.
+  void elsewhere(Phase ph) {
+    if (ph == PPre || ph == PPrimary || ph == PSecondary) {
+      static constexpr std::array<double, 4> w = {52, 32, 11, 5};
+      static constexpr std::array<std::string_view, 4> t = {"eotas", "ehe", "not_in_education_other", "parent_arrangements"};
+      Placement now = coded(t[static_cast<std::size_t>(r_.weighted(w))]);
+      if (ph == PPre) {
+        now.entry_date = pre_school_entry();
+        out_->push_back(std::move(now));
+        return;
+      }
+      Placement school = r_.chance(0.75) ? at(ph == PPrimary ? KPrimary : KSecondary, "") : special_school();
+      Date from = sept(ph == PPrimary ? y0_ : y0_ + 7);
+      moved(std::move(school), from, std::move(now), 1);
+      return;
+    }
+    static constexpr std::array<double, 4> w = {78, 8, 7, 7};
+    static constexpr std::array<std::string_view, 4> t = {"neet", "eotas", "not_in_education_cease", "not_in_education_other"};
+    Placement now = coded(t[static_cast<std::size_t>(r_.weighted(w))]);
+    if (r_.chance(0.2)) {
+      now.entry_date = sept(y0_ + 12);
+      out_->push_back(std::move(now));
+      return;
+    }
+    Placement college = at(r_.chance(0.8) ? KCollege : KTraining, "");
+    Date from = sept(y0_ + 12);
+    moved(std::move(college), from, std::move(now), 1);
+  }
+
+  Rng& r_;
+  const Schools& s_;
+  Date dob_;
+  int district_;
+  Date today_;
+  int y0_, ncy_;
+  int last_index_ = -1;
+  std::vector<Placement>* out_ = nullptr;
+};
+
+// ---------------------------------------------------------------------------------------------
 // Checks and summary.
 
 void check_case(const DemoCase& c, std::size_t index, Date today) {
@@ -588,6 +1133,55 @@ void check_case(const DemoCase& c, std::size_t index, Date today) {
     if (auto rej = check_append(prefix, c.events[i], today)) fail(i, rej->field, rej->reason);
     prefix.push_back(c.events[i]);
   }
+}
+
+// Every needs record passes validate_needs with a plan type; every placement validate_placement;
+// at most one current placement per rank.
+void check_needs_and_placements(const DemoCase& c, std::size_t index, Date today) {
+  auto fail = [&](const std::string& what, const std::string& field, const std::string& reason) {
+    throw std::logic_error("demo generator bug: case " + std::to_string(index + 1) + ", " + what + " rejected: " +
+                           field + ": " + reason);
+  };
+  if (c.needs.empty()) fail("needs", "primary", "none recorded");
+  for (const DemoNeeds& n : c.needs) {
+    SenNeeds copy = n.needs;
+    auto errors = validate_needs(copy);
+    if (!errors.empty()) fail("needs " + n.needs.primary, errors.front().field, errors.front().reason);
+    if (!plan_sen_types().contains(copy.primary)) fail("needs", "primary", "not a plan type");
+    if (n.recorded > today) fail("needs", "recorded", "after today");
+  }
+  std::array<int, 3> current{};
+  for (const Placement& p : c.placements) {
+    Placement copy = p;
+    auto errors = validate_placement(copy, today);
+    if (!errors.empty()) fail("placement " + p.setting_type + " " + p.entry_date.to_string(), errors.front().field, errors.front().reason);
+    if (p.current() && ++current[static_cast<std::size_t>(p.rank)] > 1)
+      fail("placement " + p.setting_type, "rank", "a second current placement of this rank");
+    if (p.entry_date < c.child.date_of_birth) fail("placement " + p.setting_type, "entry_date", "before birth");
+  }
+}
+
+// Needs and settings of plan holders.
+void summarise_needs(DemoSummary& s, const DemoCase& c, PlanStatus status, Group group, Date today) {
+  s.placements += static_cast<int>(c.placements.size());
+  if (status != PlanStatus::Active) return;
+  const SenNeeds& n = c.needs.back().needs;
+  for (std::size_t i = 0; i < kDemoNeedCodes.size(); ++i)
+    if (n.primary == kDemoNeedCodes[i]) ++s.primary_need[i];
+  s.secondary_need += !n.secondary.empty();
+  s.needs_changed += c.needs.size() > 1;
+  int age = age_on(c.child.date_of_birth, today);
+  bool slcn = n.primary == "SLCN";
+  if (age <= 5) ++s.under_6, s.under_6_slcn += slcn;
+  if (age >= 16) ++s.over_16, s.over_16_slcn += slcn;
+  ++s.setting_group[static_cast<std::size_t>(group)];
+  bool earlier = false, dual = false;
+  for (const Placement& p : c.placements) {
+    earlier = earlier || !p.current();
+    dual = dual || (p.rank == 2 && p.current());
+  }
+  s.earlier_placements += earlier;
+  s.dual_placements += dual;
 }
 
 bool in_year(Date d, Date today) { return d > today.plus_days(-365) && d <= today; }
@@ -739,6 +1333,16 @@ std::string recorded_at(Date d, std::size_t case_index, std::size_t event_index,
   return buf;
 }
 
+// 13:00-16:59 on `d`, fixed by the case and the row.
+std::string afternoon(Date d, std::size_t case_index, std::size_t row) {
+  std::uint64_t h = splitmix64(case_index * 7919ULL + row + 0x61667465726e6f6fULL);
+  int seconds = (13 * 60 + static_cast<int>(h % 240)) * 60 + static_cast<int>((h >> 8) % 60);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", d.to_string().c_str(), seconds / 3600, seconds / 60 % 60,
+                seconds % 60);
+  return buf;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -885,6 +1489,10 @@ DemoCouncil generate_demo(const DemoOptions& options) {
       load[lightest] += kDistricts[i].weight;
     }
   }
+  // 5. Needs and placements, from a stream of their own (the chronologies above do not change).
+  Schools schools = make_schools(options.seed, plans);
+  council.establishments = schools.all;
+  const std::uint64_t needs_seed = splitmix64(options.seed ^ 0x6e656564732d706cULL);
   for (auto& d : drafts) {
     DemoCase c;
     c.child = std::move(d.nc.child);
@@ -907,10 +1515,19 @@ DemoCouncil generate_demo(const DemoOptions& options) {
     c.stage = std::string(stage_name(p.stage));
     c.next_due = p.next_due;
     c.next_rule = p.next_rule;
+    bool has_plan = std::any_of(c.events.begin(), c.events.end(),
+                                [](const Event& e) { return e.type == EventType::FinalPlanIssued; });
+    PlanStatus status = !has_plan ? PlanStatus::None : p.stage == Stage::Closed ? PlanStatus::Ceased : PlanStatus::Active;
+    Rng nr(splitmix64(needs_seed + council.cases.size()));
+    c.needs = make_needs(nr, c, status, today);
+    Group group = Placer(nr, schools, c.child.date_of_birth, d.nc.district, today).place(status, c.placements);
+    if (options.check) check_needs_and_placements(c, council.cases.size(), today);
     summarise(council.summary, c, p.clock, today);
+    summarise_needs(council.summary, c, status, group, today);
     council.cases.push_back(std::move(c));
   }
   council.summary.staff = static_cast<int>(council.staff.size());
+  council.summary.establishments = static_cast<int>(council.establishments.size());
   return council;
 }
 
@@ -943,6 +1560,25 @@ void write_demo(store::Database& db, const DemoCouncil& council) {
     std::optional<std::string> next_due;
     if (c.next_due) next_due = c.next_due->to_string();
     store::update_case_projection(db, case_id, c.stage, next_due, c.next_rule, static_cast<int>(c.events.size()));
+    // Needs and placements, recorded by the case's caseworker in the afternoon of their day.
+    std::int64_t by = staff_ids[static_cast<std::size_t>(std::max(0, c.caseworker))];
+    Date first = c.events.front().date;
+    for (std::size_t ni = 0; ni < c.needs.size(); ++ni) {
+      store::NeedsRow row;
+      row.child_id = child_id;
+      row.primary_type = c.needs[ni].needs.primary;
+      if (!c.needs[ni].needs.secondary.empty()) row.secondary_type = c.needs[ni].needs.secondary;
+      row.recorded_at = afternoon(c.needs[ni].recorded, ci, ni);
+      row.recorded_by = by;
+      store::insert_needs(db, row);
+    }
+    for (std::size_t pi = 0; pi < c.placements.size(); ++pi) {
+      const Placement& p = c.placements[pi];
+      store::PlacementRow row = placement_to_row(child_id, p);
+      row.recorded_at = afternoon(max(first, p.leaving_date.value_or(p.entry_date)), ci, 100 + pi);
+      row.recorded_by = by;
+      store::insert_placement(db, row);
+    }
   }
   std::string first = council.cases.empty() ? council.options.today.to_string()
                                             : council.cases.front().events.front().date.plus_days(-30).to_string();
@@ -997,6 +1633,23 @@ std::string format_summary(const DemoCouncil& c) {
     << ")\n"
     << "Caseload today: " << s.overdue_cases << " cases with an overdue council deadline; " << s.reviews_overdue
     << " annual reviews overdue; " << s.amendments_pending << " amended plans awaited\n";
+  o << "Needs of plan holders (national shares in brackets):\n  primary need:";
+  for (std::size_t i = 0; i < kDemoNeedCodes.size(); ++i)
+    o << (i ? ", " : " ") << kDemoNeedCodes[i] << " " << pct(s.primary_need[i], s.active_plans) << " ("
+      << std::fixed << std::setprecision(1) << kNeedAll[i] << ")";
+  o << "\n  SLCN the primary need at ages 0-5 " << pct(s.under_6_slcn, s.under_6) << " (~47-50% at 3-5), at 16-25 "
+    << pct(s.over_16_slcn, s.over_16) << " (~11-12% at 16-18); a secondary need for "
+    << pct(s.secondary_need, s.active_plans) << "; " << s.needs_changed << " with an earlier record of another need\n";
+  static constexpr std::array<const char*, 7> kGroupLabels = {
+      "mainstream", "special", "FE and post-16", "AP/PRU", "early years", "elsewhere", "not recorded"};
+  static constexpr std::array<double, 7> kGroupNational = {43.6, 30.4, 13.8, 0.8, 0.7, 7.8, 3.0};
+  o << "Settings of plan holders (current main placement):\n ";
+  for (std::size_t i = 0; i < kGroupLabels.size(); ++i)
+    o << (i ? ", " : " ") << kGroupLabels[i] << " " << pct(s.setting_group[i], s.active_plans) << " ("
+      << std::fixed << std::setprecision(1) << kGroupNational[i] << "%)";
+  o << "\n  " << s.establishments << " establishments; " << s.earlier_placements
+    << " plan holders with an earlier placement, " << s.dual_placements << " with a dual placement; "
+    << s.placements << " placements in all\n";
   return o.str();
 }
 

@@ -14,14 +14,27 @@
 //    Every child passes gt::validate_child; UPNs and ULNs are unique. No event is after today.
 //  - write_demo writes a generated council with the ordinary store functions in ONE transaction on
 //    a migrated database: staff, children, cases, chronology rows (payload = event_to_json) and each
-//    case's projection (app/case_projection.h). Timestamps derive from the event dates and password
+//    case's projection (app/case_projection.h), then each child's needs records and placements
+//    (store/needs_store.h), recorded by the case's caseworker. Timestamps derive from the event dates and password
 //    salts from the seed, so the database contents are identical for the same options.
 //  - build_demo refuses (DemoRefused) a path that already exists, then creates, migrates and fills it.
 //  - Staff sign-in: caseworker@northmoor.example (a caseworker with a caseload) and
 //    manager@northmoor.example, and every other demo caseworker, share kDemoPassword.
-//  - Needs and settings are not generated: the schema has no place for them yet.
+//  - Every child with a case has SEN needs (a primary type, a secondary for about a third; s5.4):
+//    plan holders by age (SLCN falls from ~50% at 3-5 to ~11% at 16-18, SEMH rises from ~3% at 4
+//    to ~30% at 15-16, ASD ~31% throughout), others (requests, assessments) by the new-plans column.
+//    Some plan holders have an earlier needs record with another primary type. Every record passes
+//    validate_needs with a type from plan_sen_types().
+//  - Placements follow s5.6 by national-curriculum year and plan status: early years or nursery
+//    under 5, mainstream / special / AP / educated elsewhere at 5-15, school sixth forms, colleges,
+//    specialist post-16 and training providers or NEET after 16; ~3% of plan holders have none (not
+//    recorded). Establishments are a stable set of fictional Northmoor schools and colleges (URNs
+//    199xxx, UKPRNs 1009xxxx) shared by the children; many children have an earlier placement with
+//    a leaving date (phase transfer, a move), a few a dual placement (rank 2). Every placement passes
+//    validate_placement with today and a child has at most one current placement per rank.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -31,6 +44,8 @@
 #include "domain/child.h"
 #include "domain/date.h"
 #include "domain/event.h"
+#include "domain/placement.h"
+#include "domain/sen_needs.h"
 #include "store/database.h"
 
 namespace gt::app {
@@ -54,12 +69,28 @@ struct DemoStaff {
   std::string role;  // caseworker | manager
 };
 
+// A fictional school, college or early years provider (one per URN or UKPRN; nurseries have neither).
+struct DemoEstablishment {
+  std::string kind;          // primary | secondary | special | independent | ap | college | specialist_college | training | nursery
+  std::string setting_type;  // its setting type (pupils of a resourced provision or SEN unit are recorded as such)
+  std::string urn, ukprn, name;
+  std::string district;      // postcode district, e.g. "NM4"
+  bool sixth_form = false, resourced_provision = false, sen_unit = false;
+};
+
+struct DemoNeeds {
+  SenNeeds needs;
+  Date recorded;  // the day the record was made (plan issued or amended, or the request)
+};
+
 struct DemoCase {
   Child child;
   std::string district;               // postcode district, e.g. "NM4"
   int caseworker = -1;                // index into DemoCouncil::staff, -1 = not yet allocated
   std::vector<Event> events;          // in date order (recorded order for equal dates)
   std::vector<int> recorded_by;       // per event: index into staff
+  std::vector<DemoNeeds> needs;       // oldest first; the last is current (every case has one)
+  std::vector<Placement> placements;  // in the order recorded: earlier placements first, then current
   // The projection written to the cases table (app/case_projection.h).
   std::string stage;
   std::optional<Date> next_due;
@@ -90,11 +121,24 @@ struct DemoSummary {
   int male = 0;
   int age_band[5] = {0, 0, 0, 0, 0};  // under 5, 5-10, 11-15, 16-19, 20-25
   int min_age = 99, max_age = -1;
+  // Needs of plan holders: primary types in the order of kDemoNeedCodes; SLCN by age.
+  std::array<int, 13> primary_need{};
+  int secondary_need = 0, needs_changed = 0;
+  int under_6 = 0, under_6_slcn = 0, over_16 = 0, over_16_slcn = 0;  // ages 0-5 and 16-25
+  // Settings of plan holders (current rank-1 placement): setting_groups() order, then not recorded.
+  std::array<int, 7> setting_group{};
+  int earlier_placements = 0, dual_placements = 0;  // plan holders with a placement left / a rank 2
+  int placements = 0, establishments = 0;           // all children
 };
+
+// The primary types the demo generates, in the order of DemoSummary::primary_need.
+inline constexpr std::array<const char*, 13> kDemoNeedCodes = {"ASD", "SLCN", "SEMH", "MLD", "SLD", "PD", "SPLD",
+                                                               "HI",  "PMLD", "OTH",  "DS",  "VI", "MSI"};
 
 struct DemoCouncil {
   DemoOptions options;
   std::vector<DemoStaff> staff;
+  std::vector<DemoEstablishment> establishments;
   std::vector<DemoCase> cases;
   DemoSummary summary;
 };
