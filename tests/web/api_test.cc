@@ -1,6 +1,7 @@
 // JSON API tests: the real server in-process (web_test_support.h), today fixed at 2026-11-25.
-// Drives a case from request to final plan and through an annual review with amendments, and checks
-// that bad input gets a clear error (status, field, reason) and writes nothing.
+// Drives a case from request to final plan and through an annual review with amendments, records a
+// child's SEN needs and placements, and checks that bad input gets a clear error (status, field,
+// reason) and writes nothing.
 #include <gtest/gtest.h>
 
 #include "domain/identifiers.h"
@@ -432,6 +433,148 @@ TEST_F(ApiTest, SignInSignOutAndSessions) {
   EXPECT_EQ(r.status, 204);
   EXPECT_NE(r.header("set-cookie").find("Max-Age=0"), std::string::npos);
   expect_error(c.get("/api/v1/caseload"), 401, "session");
+}
+
+TEST_F(ApiTest, NeedsAndPlacementsAreRecordedAndGivenWithTheChild) {
+  std::int64_t child = create_child("Placed", 20);
+  std::string base = "/api/v1/children/" + std::to_string(child);
+  json rec = api().get(base).js();
+  EXPECT_TRUE(rec["needs"].is_null()) << rec.dump();
+  EXPECT_EQ(rec["placements"], json::array());
+
+  Reply r = api().post(base + "/needs", json{{"primary", " asd "}, {"secondary", "SEMH"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.js()["primary"], (json{{"code", "ASD"}, {"label", "Autistic spectrum disorder"},
+                                     {"area", "communication_and_interaction"},
+                                     {"area_label", "Communication and interaction"}}));
+  EXPECT_EQ(r.js()["secondary"]["code"], "SEMH");
+  EXPECT_EQ(r.js()["secondary"]["area"], "social_emotional_and_mental_health");
+  // Recorded anew: the latest is current. OTH is in no broad area; no secondary is null.
+  r = api().post(base + "/needs", json{{"primary", "OTH"}, {"secondary", nullptr}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_TRUE(r.js()["primary"]["area"].is_null());
+  EXPECT_TRUE(r.js()["secondary"].is_null());
+  r = api().post(base + "/needs", json{{"primary", "SLCN"}, {"secondary", "ASD"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+
+  r = api().post(base + "/placements", json{{"setting_type", "mainstream_academy"}, {"urn", "123456"},
+                                            {"name", "Riverside Academy"}, {"entry_date", "2024-09-04"},
+                                            {"leaving_date", "2025-07-18"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.js()["current"], false);
+  EXPECT_EQ(r.js()["leaving_date"], "2025-07-18");
+  r = api().post(base + "/placements", json{{"setting_type", "special_la"}, {"urn", "654321"},
+                                            {"name", "Oakfield School"}, {"entry_date", "2025-09-03"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  json main = r.js();
+  EXPECT_EQ(main["rank"], 1) << "rank defaults to 1, the main placement";
+  EXPECT_EQ(main["current"], true);
+  EXPECT_TRUE(main["ukprn"].is_null());
+  EXPECT_TRUE(main["leaving_date"].is_null());
+  EXPECT_EQ(main["setting_label"], "Special school (council-maintained)");
+  r = api().post(base + "/placements", json{{"setting_type", "fe_college"}, {"ukprn", "10012345"},
+                                            {"name", "Northgate College"}, {"rank", 2}, {"entry_date", "2026-01-05"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  json dual = r.js();
+  EXPECT_EQ(dual["rank"], 2);
+  EXPECT_EQ(dual["ukprn"], "10012345");
+  EXPECT_TRUE(dual["urn"].is_null());
+
+  rec = api().get(base).js();
+  EXPECT_EQ(rec["needs"]["primary"]["code"], "SLCN");
+  EXPECT_EQ(rec["needs"]["secondary"]["code"], "ASD");
+  ASSERT_EQ(rec["placements"].size(), 3u) << rec.dump();
+  EXPECT_EQ(rec["placements"][0]["current"], true) << "current placements first";
+  EXPECT_EQ(rec["placements"][2]["name"], "Riverside Academy");
+  EXPECT_EQ(rec["child"]["id"], child);
+  EXPECT_TRUE(rec["cases"].is_array());
+
+  std::string end = base + "/placements/" + std::to_string(dual["id"].get<std::int64_t>()) + "/end";
+  r = api().post(end, json{{"leaving_date", "2026-11-20"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.js()["id"], dual["id"]);
+  EXPECT_EQ(r.js()["leaving_date"], "2026-11-20");
+  EXPECT_EQ(r.js()["current"], false);
+  // Ending twice is a conflict and changes nothing.
+  expect_error(api().post(end, json{{"leaving_date", "2026-11-24"}}), 409, "leaving_date");
+  rec = api().get(base).js();
+  for (const auto& p : rec["placements"])
+    if (p["id"] == dual["id"]) EXPECT_EQ(p["leaving_date"], "2026-11-20");
+}
+
+TEST_F(ApiTest, BadNeedsAndPlacementsGetAClearErrorAndWriteNothing) {
+  std::int64_t child = create_child("Unplaced", 21);
+  std::string base = "/api/v1/children/" + std::to_string(child);
+  auto record = [&] { return api().get(base).js(); };
+
+  // Needs.
+  expect_error(api().post(base + "/needs", json{{"primary", "XYZ"}}), 422, "primary");
+  expect_error(api().post(base + "/needs", json{{"primary", "ASD"}, {"secondary", "asd"}}), 422, "secondary");
+  expect_error(api().post(base + "/needs", json{{"primary", "NSA"}, {"secondary", "ASD"}}), 422, "secondary");
+  expect_error(api().post(base + "/needs", json{{"secondary", "ASD"}}), 422, "primary");
+  expect_error(api().post(base + "/needs", json{{"primary", 7}}), 422, "primary");
+  expect_error(api().post(base + "/needs", json{{"primary", "ASD"}, {"tertiary", "HI"}}), 422, "tertiary");
+  expect_error(api().request(http::verb::post, base + "/needs", R"({"primary":"ASD"})", "text/plain"), 415,
+               "content-type");
+  expect_error(api().request(http::verb::post, base + "/needs", "{\"primary\":", "application/json"), 400, "body");
+  expect_error(api().post("/api/v1/children/999999/needs", json{{"primary", "ASD"}}), 404, "id");
+  EXPECT_TRUE(record()["needs"].is_null());
+
+  // Placements.
+  json good{{"setting_type", "mainstream_la"}, {"urn", "123456"}, {"name", "Hillside Primary"},
+            {"entry_date", "2025-09-03"}};
+  auto with = [&](const std::string& key, const json& value) {
+    json b = good;
+    if (value.is_null()) b.erase(key); else b[key] = value;
+    return api().post(base + "/placements", b);
+  };
+  expect_error(with("urn", "12345"), 422, "urn");
+  expect_error(with("ukprn", "10012345"), 422, "ukprn");  // both a URN and a UKPRN
+  expect_error(with("entry_date", "2026-11-26"), 422, "entry_date");  // after today
+  expect_error(with("entry_date", "2025-02-30"), 422, "entry_date");
+  expect_error(with("entry_date", "3/9/2025"), 422, "entry_date");
+  expect_error(with("entry_date", nullptr), 422, "entry_date");
+  expect_error(with("leaving_date", "2025-09-01"), 422, "leaving_date");  // before the start
+  expect_error(with("setting_type", "boarding_kennel"), 422, "setting_type");
+  expect_error(with("rank", 3), 422, "rank");
+  expect_error(with("rank", "1"), 422, "rank");
+  expect_error(with("colour", "red"), 422, "colour");
+  expect_error(with("name", ""), 422, "name");
+  json ehe{{"setting_type", "ehe"}, {"urn", "123456"}, {"entry_date", "2025-09-03"}};
+  expect_error(api().post(base + "/placements", ehe), 422, "urn");
+  expect_error(api().request(http::verb::post, base + "/placements", good.dump(), "text/plain"), 415, "content-type");
+  expect_error(api().request(http::verb::post, base + "/placements", "[]", "application/json"), 400, "body");
+  expect_error(api().post("/api/v1/children/999999/placements", good), 404, "id");
+  EXPECT_EQ(record()["placements"], json::array());
+
+  // A second current main placement conflicts; a dual placement alongside it does not.
+  Reply first = api().post(base + "/placements", good);
+  ASSERT_EQ(first.status, 201) << first.body;
+  json second = good;
+  second["urn"] = "222333";
+  second["name"] = "Valley School";
+  expect_error(api().post(base + "/placements", second), 409, "rank");
+  EXPECT_EQ(record()["placements"].size(), 1u);
+  second["rank"] = 2;
+  EXPECT_EQ(api().post(base + "/placements", second).status, 201);
+  expect_error(api().post(base + "/placements", second), 409, "rank");
+  EXPECT_EQ(record()["placements"].size(), 2u);
+
+  // Ending: the date is checked, the placement must be this child's.
+  std::string end = base + "/placements/" + std::to_string(first.js()["id"].get<std::int64_t>()) + "/end";
+  expect_error(api().post(end, json{{"leaving_date", "2025-09-02"}}), 422, "leaving_date");  // before the start
+  expect_error(api().post(end, json{{"leaving_date", "2026-11-26"}}), 422, "leaving_date");  // after today
+  expect_error(api().post(end, json{{"leaving_date", "2026-13-01"}}), 422, "leaving_date");
+  expect_error(api().post(end, json::object()), 422, "leaving_date");
+  expect_error(api().post(end, json{{"leaving_date", "2026-11-20"}, {"reason", "moved"}}), 422, "reason");
+  expect_error(api().post(base + "/placements/999999/end", json{{"leaving_date", "2026-11-20"}}), 404, "placement_id");
+  expect_error(api().post(base + "/placements/abc/end", json{{"leaving_date", "2026-11-20"}}), 404, "placement_id");
+  std::int64_t other = create_child("Otherchild", 22);
+  expect_error(api().post("/api/v1/children/" + std::to_string(other) + "/placements/" +
+                              std::to_string(first.js()["id"].get<std::int64_t>()) + "/end",
+                          json{{"leaving_date", "2026-11-20"}}),
+               404, "placement_id");
+  for (const auto& p : record()["placements"]) EXPECT_TRUE(p["leaving_date"].is_null()) << p.dump();
 }
 
 TEST_F(ApiTest, OpenApiDocumentDescribesEveryRoute) {
