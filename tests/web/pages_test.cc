@@ -1,11 +1,13 @@
 // Page tests: the GOV.UK pages through the real server in-process (web_test_support.h), today fixed
 // at 2026-11-25, signed in by the session cookie exactly as a browser is. Covers sign-in, the
 // caseload, children, the case page (deadlines with rule, basis and status), event forms (a case
-// driven from request to final plan and through an annual review with amendments), corrections,
+// driven from request to final plan and through an annual review with amendments), corrections, a
+// child's SEN needs and placement forms,
 // and that a form with errors (422, error summary linking to the field) or without the CSRF token
 // (403) writes nothing. Dates in expectations are worked out by hand.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "domain/identifiers.h"
@@ -379,6 +381,188 @@ TEST_F(PagesTest, ChildFormShowsEveryErrorKeepsValuesAndCreates) {
   EXPECT_TRUE(contains(found.body, "href=\"" + ok.header("location") + "\""));
   Reply empty = post_form("/children/search", {{"name", ""}});
   EXPECT_EQ(empty.status, 422);
+}
+
+TEST_F(PagesTest, NeedsFormRecordsTheNeedsAndTheChildPageShowsThem) {
+  Reply c = api_->post("/api/v1/children", json{{"given_name", "Needful"}, {"family_name", "Pagetest"},
+                                                {"date_of_birth", "2016-02-11"}, {"sex", "F"},
+                                                {"ethnicity", "WBRI"}, {"upn", upn(20)}});
+  ASSERT_EQ(c.status, 201) << c.body;
+  std::string child = "/children/" + std::to_string(c.js()["id"].get<std::int64_t>());
+  auto needs = [&] { return api_->get("/api/v1" + child).js()["needs"]; };
+
+  Reply before = get(child);
+  ASSERT_EQ(before.status, 200);
+  EXPECT_TRUE(contains(before.body, "No special educational needs recorded yet."));
+  EXPECT_TRUE(contains(before.body, "href=\"" + child + "/needs\""));
+  EXPECT_TRUE(contains(before.body, "href=\"" + child + "/placements/new\""));
+
+  Reply form = get(child + "/needs");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(contains(form.body, "<label class=\"govuk-label govuk-label--s\" for=\"primary\">Primary type of need</label>"));
+  EXPECT_TRUE(contains(form.body, "<label class=\"govuk-label govuk-label--s\" for=\"secondary\">"));
+  EXPECT_TRUE(contains(form.body, "<optgroup label=\"Communication and interaction\">"));
+  EXPECT_TRUE(contains(form.body, "<optgroup label=\"Sensory and/or physical\">"));
+  EXPECT_TRUE(contains(form.body, "<option value=\"ASD\">Autistic spectrum disorder (ASD)</option>"));
+  EXPECT_TRUE(contains(form.body, "<option value=\"\" selected>None</option>")) << "secondary: none by default";
+  EXPECT_FALSE(contains(form.body, "<script"));
+
+  // Bad input: every problem named, linked to its field, nothing written.
+  Reply unknown = post_form(child + "/needs", {{"primary", "XYZ"}, {"secondary", ""}});
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_TRUE(contains(unknown.body, "govuk-error-summary"));
+  EXPECT_TRUE(contains(unknown.body, "<a href=\"#primary\">The primary type of need must be one of"));
+  EXPECT_TRUE(contains(unknown.body, "id=\"primary-error\""));
+  Reply same = post_form(child + "/needs", {{"primary", "HI"}, {"secondary", "HI"}});
+  EXPECT_EQ(same.status, 422);
+  EXPECT_TRUE(contains(same.body, "href=\"#secondary\""));
+  EXPECT_TRUE(contains(same.body, "<option value=\"HI\" selected>")) << "the answers are kept";
+  Reply empty = post_form(child + "/needs", {{"primary", ""}, {"secondary", ""}});
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_TRUE(contains(empty.body, "<a href=\"#primary\">Select the primary type of need</a>"));
+  Reply forged = post_form(child + "/needs", {{"primary", "ASD"}}, false);
+  EXPECT_EQ(forged.status, 403);
+  EXPECT_TRUE(needs().is_null());
+
+  Reply ok = post_form(child + "/needs", {{"primary", "ASD"}, {"secondary", "SEMH"}});
+  ASSERT_EQ(ok.status, 303) << ok.body;
+  EXPECT_EQ(ok.header("location"), child);
+  EXPECT_EQ(needs()["primary"]["code"], "ASD");
+  Reply after = get(child);
+  EXPECT_TRUE(contains(after.body, "Autistic spectrum disorder (ASD)"));
+  EXPECT_TRUE(contains(after.body, "Broad area: Communication and interaction"));
+  EXPECT_TRUE(contains(after.body, "Social, emotional and mental health (SEMH)"));
+  EXPECT_TRUE(contains(after.body, "Broad area: Social, emotional and mental health"));
+  EXPECT_TRUE(contains(after.body, "Change the special educational needs"));
+  // The form starts from what is recorded; "none" for the secondary clears it.
+  Reply again = get(child + "/needs");
+  EXPECT_TRUE(contains(again.body, "<option value=\"ASD\" selected>"));
+  ASSERT_EQ(post_form(child + "/needs", {{"primary", "DS"}, {"secondary", ""}}).status, 303);
+  EXPECT_TRUE(needs()["secondary"].is_null());
+  Reply ds = get(child);
+  EXPECT_TRUE(contains(ds.body, "Down syndrome (DS)"));
+  EXPECT_TRUE(contains(ds.body, "Broad area: Not in one of the four broad areas"));
+}
+
+TEST_F(PagesTest, PlacementFormsAddAndEndPlacementsAndTheChildPageShowsThem) {
+  Reply c = api_->post("/api/v1/children", json{{"given_name", "Placed"}, {"family_name", "Pagetest"},
+                                                {"date_of_birth", "2012-06-30"}, {"sex", "M"},
+                                                {"ethnicity", "WBRI"}, {"upn", upn(21)}});
+  ASSERT_EQ(c.status, 201) << c.body;
+  std::string child = "/children/" + std::to_string(c.js()["id"].get<std::int64_t>());
+  auto placements = [&] { return api_->get("/api/v1" + child).js()["placements"]; };
+  // `f` with `more` added; a field in both takes the value in `more`.
+  auto with = [](Fields f, const Fields& more) {
+    for (const auto& m : more) {
+      auto it = std::find_if(f.begin(), f.end(), [&](const auto& e) { return e.first == m.first; });
+      if (it != f.end()) it->second = m.second; else f.push_back(m);
+    }
+    return f;
+  };
+  Fields main{{"setting_type", "special_academy"}, {"name", "Oakfield Academy"}, {"urn", "145678"}, {"ukprn", ""},
+              {"rank", "1"}, {"leaving_date-day", ""}, {"leaving_date-month", ""}, {"leaving_date-year", ""}};
+
+  Reply form = get(child + "/placements/new");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(contains(form.body, "<label class=\"govuk-label govuk-label--s\" for=\"setting_type\">Type of setting</label>"));
+  EXPECT_TRUE(contains(form.body, "<optgroup label=\"Special school\">"));
+  EXPECT_TRUE(contains(form.body, "<option value=\"fe_college\">"));
+  EXPECT_TRUE(contains(form.body, "for=\"urn\""));
+  EXPECT_TRUE(contains(form.body, "for=\"ukprn\""));
+  EXPECT_TRUE(contains(form.body, "id=\"rank\" name=\"rank\" type=\"radio\" value=\"1\" checked")) << "main by default";
+  EXPECT_TRUE(contains(form.body, "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">Start date</legend>"));
+  EXPECT_TRUE(contains(form.body, "id=\"entry_date-day\" name=\"entry_date-day\""));
+  EXPECT_TRUE(contains(form.body, "id=\"leaving_date-day\" name=\"leaving_date-day\""));
+
+  // Empty: the setting and the start date are asked for.
+  Reply empty = post_form(child + "/placements/new", {{"setting_type", ""}, {"rank", "1"}});
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_TRUE(contains(empty.body, "<a href=\"#setting_type\">Select the type of setting</a>"));
+  EXPECT_TRUE(contains(empty.body, "<a href=\"#entry_date-day\">Enter the start date</a>"));
+  // A URN of 5 digits and a UKPRN as well, a start date after today: every problem at once, in form order.
+  Reply bad = post_form(child + "/placements/new",
+                        with(with(main, {{"urn", "12345"}, {"ukprn", "10012345"}}), date("entry_date", "26", "11", "2026")));
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(contains(bad.body, "<a href=\"#urn\">A URN is 6 digits, like 123456</a>"));
+  EXPECT_TRUE(contains(bad.body, "<a href=\"#ukprn\">Enter a URN or a UKPRN, not both</a>"));
+  EXPECT_TRUE(contains(bad.body, "<a href=\"#entry_date-day\">The start date must be today or in the past</a>"));
+  EXPECT_LT(bad.body.find("href=\"#urn\""), bad.body.find("href=\"#entry_date-day\""));
+  EXPECT_TRUE(contains(bad.body, "value=\"Oakfield Academy\"")) << "the answers are kept";
+  EXPECT_TRUE(contains(bad.body, "<option value=\"special_academy\" selected>"));
+  Reply unreal = post_form(child + "/placements/new", with(main, date("entry_date", "30", "2", "2025")));
+  EXPECT_EQ(unreal.status, 422);
+  EXPECT_TRUE(contains(unreal.body, "The start date must be a real date"));
+  Reply no_rank = post_form(child + "/placements/new",
+                            with({{"setting_type", "ehe"}, {"rank", ""}}, date("entry_date", "1", "9", "2025")));
+  EXPECT_EQ(no_rank.status, 422);
+  EXPECT_TRUE(contains(no_rank.body, "href=\"#rank\""));
+  Reply forged = post_form(child + "/placements/new", with(main, date("entry_date", "3", "9", "2025")), false);
+  EXPECT_EQ(forged.status, 403);
+  EXPECT_EQ(placements(), json::array());
+
+  // A main placement, then a second current main one conflicts (409), a dual one is fine.
+  Reply ok = post_form(child + "/placements/new", with(main, date("entry_date", "3", "9", "2025")));
+  ASSERT_EQ(ok.status, 303) << ok.body;
+  EXPECT_EQ(ok.header("location"), child);
+  Reply twice = post_form(child + "/placements/new",
+                          with({{"setting_type", "mainstream_la"}, {"name", "Hillside"}, {"urn", "111222"}, {"rank", "1"}},
+                               date("entry_date", "1", "10", "2026")));
+  EXPECT_EQ(twice.status, 409);
+  EXPECT_TRUE(contains(twice.body, "<a href=\"#rank\">There is already a current main placement"));
+  ASSERT_EQ(placements().size(), 1u);
+  Reply dual = post_form(child + "/placements/new",
+                         with({{"setting_type", "fe_college"}, {"name", "Northgate College"}, {"ukprn", "10012345"},
+                               {"rank", "2"}},
+                              date("entry_date", "5", "1", "2026")));
+  ASSERT_EQ(dual.status, 303) << dual.body;
+
+  Reply page = get(child);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "Current placements"));
+  EXPECT_TRUE(contains(page.body, "Special academy or free school"));
+  EXPECT_TRUE(contains(page.body, "Oakfield Academy<br>URN 145678"));
+  EXPECT_TRUE(contains(page.body, "Northgate College<br>UKPRN 10012345"));
+  EXPECT_TRUE(contains(page.body, ">Main</td>"));
+  EXPECT_TRUE(contains(page.body, ">Dual</td>"));
+  EXPECT_TRUE(contains(page.body, "From 3 September 2025"));
+  EXPECT_FALSE(contains(page.body, "Past placements"));
+
+  // Ending the main placement: the form, its errors, then the leaving date once.
+  std::int64_t main_id = 0;
+  for (const auto& p : placements())
+    if (p["rank"] == 1) main_id = p["id"].get<std::int64_t>();
+  std::string end = child + "/placements/" + std::to_string(main_id) + "/end";
+  EXPECT_TRUE(contains(page.body, "href=\"" + end + "\""));
+  Reply end_form = get(end);
+  ASSERT_EQ(end_form.status, 200);
+  EXPECT_TRUE(contains(end_form.body, "Record a leaving date"));
+  EXPECT_TRUE(contains(end_form.body, "Oakfield Academy"));
+  EXPECT_TRUE(contains(end_form.body, "id=\"leaving_date-day\""));
+  Reply no_date = post_form(end, date("leaving_date", "", "", ""));
+  EXPECT_EQ(no_date.status, 422);
+  EXPECT_TRUE(contains(no_date.body, "<a href=\"#leaving_date-day\">Enter the leaving date</a>"));
+  Reply too_early = post_form(end, date("leaving_date", "2", "9", "2025"));
+  EXPECT_EQ(too_early.status, 422);
+  EXPECT_TRUE(contains(too_early.body, "The leaving date must be on or after the start date"));
+  Reply future = post_form(end, date("leaving_date", "1", "12", "2026"));
+  EXPECT_EQ(future.status, 422);
+  EXPECT_TRUE(contains(future.body, "href=\"#leaving_date-day\""));
+  for (const auto& p : placements()) EXPECT_TRUE(p["leaving_date"].is_null());
+
+  Reply ended = post_form(end, date("leaving_date", "20", "11", "2026"));
+  ASSERT_EQ(ended.status, 303) << ended.body;
+  EXPECT_EQ(ended.header("location"), child);
+  Reply after = get(child);
+  EXPECT_TRUE(contains(after.body, "Past placements"));
+  EXPECT_TRUE(contains(after.body, "3 September 2025 to 20 November 2026"));
+  EXPECT_FALSE(contains(after.body, "href=\"" + end + "\"")) << "an ended placement offers no leaving date";
+  EXPECT_EQ(get(end).status, 409);
+  EXPECT_EQ(post_form(end, date("leaving_date", "21", "11", "2026")).status, 409);
+  for (const auto& p : placements())
+    if (p["id"] == main_id) EXPECT_EQ(p["leaving_date"], "2026-11-20");
+  EXPECT_EQ(get(child + "/placements/999999/end").status, 404);
+  EXPECT_EQ(get("/children/999999/placements/new").status, 404);
+  EXPECT_EQ(get("/children/999999/needs").status, 404);
 }
 
 TEST_F(PagesTest, ErrorPagesAreGovukStyled) {
