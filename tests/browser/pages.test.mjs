@@ -418,6 +418,113 @@ describe('signed-in pages (JavaScript on)', () => {
     w.assertClean('child record');
   });
 
+  test("a child's record shows the SEN needs and placements", async (t) => {
+    const res = await go(page, `/children/${FIX.plan.child}`);
+    assert.equal(res.status(), 200);
+    await assertVisible(page.getByText('Autistic spectrum disorder (ASD)'), 'child record: the primary type of need');
+    await assertVisible(page.getByText('Broad area: Communication and interaction').first(), 'child record: its broad area');
+    await assertVisible(page.getByRole('table', { name: 'Current placements' }), 'child record: a table of current placements');
+    await assertVisible(page.getByRole('table', { name: 'Past placements' }), 'child record: a table of past placements');
+    await assertVisible(page.getByRole('link', { name: /Record leaving date for placement .*Beckett Park Academy/ }),
+      'child record: a leaving-date link naming the placement');
+    await assertAccessible(t, page, 'child record with needs and placements');
+    w.assertClean('child record with needs and placements');
+  });
+
+  test('the SEN needs form, empty and submitted with errors', async (t) => {
+    const res = await go(page, `/children/${FIX.request.child}/needs`);
+    assert.equal(res.status(), 200);
+    await assertPageBasics(page, 'needs form');
+    assert.equal(await page.locator('.govuk-error-summary').count(), 0, 'needs form: no errors before submitting');
+    await assertVisible(page.getByLabel('Primary type of need'), 'needs form: a labelled "Primary type of need" select');
+    assert.ok((await page.locator('#primary optgroup').count()) >= 4, 'needs form: SEN types grouped by broad area');
+    await assertAccessible(t, page, 'needs form');
+    // The same type twice: the error is on the secondary, and the primary chosen is kept.
+    await page.getByLabel('Primary type of need').selectOption('HI');
+    await page.getByLabel(/Secondary type of need/).selectOption('HI');
+    const [post] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.request().resourceType() === 'document'),
+      page.getByRole('button', { name: 'Save' }).click(),
+    ]);
+    await page.waitForLoadState('load');
+    assert.equal(post.status(), 422, 'needs form: the same type twice is answered 422');
+    assert.equal(await page.getByLabel('Primary type of need').inputValue(), 'HI', 'needs form: the answer is kept');
+    await assertPageBasics(page, 'needs form with an error');
+    await assertAccessible(t, page, 'needs form with an error');
+    await assertErrorSummary(t, page, 'needs form with an error');
+    // Submitted empty: the primary type is asked for.
+    await go(page, `/children/${FIX.request.child}/needs`);
+    const [empty] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.request().resourceType() === 'document'),
+      page.getByRole('button', { name: 'Save' }).click(),
+    ]);
+    await page.waitForLoadState('load');
+    assert.equal(empty.status(), 422, 'needs form: an empty form is answered 422');
+    await assertAccessible(t, page, 'needs form submitted empty');
+    await assertErrorSummary(t, page, 'needs form submitted empty');
+    w.assertClean('needs form');
+  });
+
+  test('the add-a-placement form, empty and submitted with errors', async (t) => {
+    const res = await go(page, `/children/${FIX.request.child}/placements/new`);
+    assert.equal(res.status(), 200);
+    await assertPageBasics(page, 'add a placement');
+    assert.equal(await page.locator('.govuk-error-summary').count(), 0, 'add a placement: no errors before submitting');
+    await assertVisible(page.getByLabel('Type of setting'), 'add a placement: a labelled setting type select');
+    await assertVisible(page.getByRole('group', { name: 'Start date' }), 'add a placement: the start date is a labelled group');
+    await assertVisible(page.getByRole('group', { name: /main placement or a dual placement/ }), 'add a placement: rank radios in a fieldset');
+    await assertAccessible(t, page, 'add a placement');
+    const [empty] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.request().resourceType() === 'document'),
+      page.getByRole('button', { name: 'Save' }).click(),
+    ]);
+    await page.waitForLoadState('load');
+    assert.equal(empty.status(), 422, 'add a placement: an empty form is answered 422');
+    await assertPageBasics(page, 'add a placement submitted empty');
+    await assertAccessible(t, page, 'add a placement submitted empty');
+    await assertErrorSummary(t, page, 'add a placement submitted empty');
+
+    // A URN of 5 digits, a UKPRN as well and a start date after today: three errors at once.
+    await go(page, `/children/${FIX.request.child}/placements/new`);
+    await page.getByLabel('Type of setting').selectOption('mainstream_academy');
+    await page.getByLabel('Name of the school, college or provider').fill('Harrow Lane Academy');
+    await page.getByLabel('Unique reference number (URN)').fill('12345');
+    await page.getByLabel('UK provider reference number (UKPRN)').fill('10012345');
+    const start = page.getByRole('group', { name: 'Start date' });
+    await start.getByRole('textbox', { name: 'Day' }).fill('1');
+    await start.getByRole('textbox', { name: 'Month' }).fill('12');
+    await start.getByRole('textbox', { name: 'Year' }).fill('2026');
+    const [bad] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.request().resourceType() === 'document'),
+      page.getByRole('button', { name: 'Save' }).click(),
+    ]);
+    await page.waitForLoadState('load');
+    assert.equal(bad.status(), 422, 'add a placement: bad answers are answered 422');
+    assert.equal(await page.locator('.govuk-error-summary a').count(), 3, 'add a placement: URN, UKPRN and start date errors');
+    assert.equal(await page.getByLabel('Name of the school, college or provider').inputValue(), 'Harrow Lane Academy', 'the answers are kept');
+    await assertAccessible(t, page, 'add a placement with errors');
+    await assertErrorSummary(t, page, 'add a placement with errors');
+    w.assertClean('add a placement');
+  });
+
+  test('the leaving-date form, empty and submitted empty', async (t) => {
+    assert.ok(FIX.planPlacement, 'seed.mjs added a current placement to the plan child');
+    const res = await go(page, `/children/${FIX.plan.child}/placements/${FIX.planPlacement}/end`);
+    assert.equal(res.status(), 200);
+    await assertPageBasics(page, 'leaving-date form');
+    await assertVisible(page.getByRole('group', { name: 'Leaving date' }), 'leaving-date form: the date is a labelled group');
+    await assertAccessible(t, page, 'leaving-date form');
+    const [post] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.request().resourceType() === 'document'),
+      page.getByRole('button', { name: 'Save' }).click(),
+    ]);
+    await page.waitForLoadState('load');
+    assert.equal(post.status(), 422, 'leaving-date form: an empty form is answered 422');
+    await assertAccessible(t, page, 'leaving-date form submitted empty');
+    await assertErrorSummary(t, page, 'leaving-date form submitted empty');
+    w.assertClean('leaving-date form');
+  });
+
   test('a case with a final plan: timeline and deadlines', async (t) => {
     const res = await go(page, `/cases/${FIX.plan.case}`);
     assert.equal(res.status(), 200);
@@ -555,6 +662,8 @@ describe('reflow at 320 CSS pixels (WCAG 1.4.10)', () => {
         'child record': `/children/${FIX.plan.child}`,
         'case (plan issued)': `/cases/${FIX.plan.case}`,
         'event form': `/cases/${FIX.request.case}/events/new?type=decision_to_assess`,
+        'needs form': `/children/${FIX.request.child}/needs`,
+        'add a placement': `/children/${FIX.request.child}/placements/new`,
       };
       if (FIX.demo) pages['case (demo, longest history)'] = `/cases/${FIX.demo.case}`;
       await signIn(page);

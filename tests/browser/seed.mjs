@@ -6,7 +6,9 @@
 //             one this case expects next.
 //   plan      Jonah Whitfield: request to final plan on time, with advice from health and an
 //             educational psychologist (one late), so the case page shows met and missed steps and
-//             the first annual review pending.
+//             the first annual review pending. His record has SEN needs (ASD, then SLCN) and three
+//             placements: a past main one, a current main one (planPlacement, for the leaving-date
+//             form) and a current dual one.
 //   nojs      Priya Sandhu: a request on 2 November 2026, kept for the JavaScript-off test, which
 //             records a decision through the form.
 //   demo      with the demo council loaded, its case with the longest history.
@@ -72,6 +74,18 @@ async function main() {
     { type: 'final_plan_issued', date: '2026-07-16' },
   ]);
 
+  await call('POST', `/api/v1/children/${planChild}/needs`, { primary: 'ASD', secondary: 'SLCN' }, token);
+  await call('POST', `/api/v1/children/${planChild}/placements`, {
+    setting_type: 'mainstream_la', urn: '107412', name: 'Moorside Primary School', rank: 1,
+    entry_date: '2017-09-06', leaving_date: '2023-07-21',
+  }, token);
+  const planPlacement = (await call('POST', `/api/v1/children/${planChild}/placements`, {
+    setting_type: 'special_academy', urn: '148032', name: 'Beckett Park Academy', rank: 1, entry_date: '2023-09-05',
+  }, token)).id;
+  await call('POST', `/api/v1/children/${planChild}/placements`, {
+    setting_type: 'ap_pru', urn: '134991', name: 'Hawthorn Learning Centre', rank: 2, entry_date: '2026-01-12',
+  }, token);
+
   const nojsChild = await child({
     given_name: 'Priya', family_name: 'Sandhu', date_of_birth: '2019-11-02', sex: 'F', ethnicity: 'AIND',
     upn_unknown: 'UN1',
@@ -85,6 +99,8 @@ async function main() {
     nojs: { child: nojsChild, case: nojsCase, name: 'Priya Sandhu' },
     // The first event of the plan case, for the correction form.
     planFirstEvent: (await call('GET', `/api/v1/cases/${planCase}/events`, undefined, token)).events[0]?.id,
+    // The plan child's current main placement, for the leaving-date form.
+    planPlacement,
   };
   // With the demo council loaded (GT_DEMO=1), the demo case with the longest history: reviews,
   // amendments and phase transfers give the case page its longest timeline and deadline table.
@@ -102,7 +118,7 @@ async function main() {
     if (best) out.demo = best;
   }
   for (const [k, v] of Object.entries(out)) {
-    if (k === 'planFirstEvent' || k === 'demo') continue;
+    if (k === 'planFirstEvent' || k === 'planPlacement' || k === 'demo') continue;
     if (!Number.isInteger(v.child) || !Number.isInteger(v.case)) throw new Error(`no id for ${k}: ${JSON.stringify(v)}`);
   }
   process.stdout.write(JSON.stringify(out) + '\n');

@@ -120,7 +120,8 @@ std::string PagesTest::csrf_;
 
 TEST_F(PagesTest, EveryPageButSignInNeedsASession) {
   Client anon(server_->port());
-  for (const char* path : {"/", "/children", "/children/new", "/cases/1", "/cases/1/events/new?type=withdrawn"}) {
+  for (const char* path : {"/", "/children", "/children/new", "/cases/1", "/cases/1/events/new?type=withdrawn",
+                           "/children/1/needs", "/children/1/placements/new", "/children/1/placements/1/end"}) {
     Reply r = anon.get(path);
     EXPECT_EQ(r.status, 303) << path;
     EXPECT_EQ(r.header("location"), "/sign-in") << path;
