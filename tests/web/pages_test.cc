@@ -578,5 +578,47 @@ TEST_F(PagesTest, ErrorPagesAreGovukStyled) {
   EXPECT_EQ(type.status, 404);
 }
 
+
+TEST_F(PagesTest, CaseloadCountsFollowTheCaseworkerFilter) {
+  // One overdue case (request 2026-06-01: A1 due 13 July 2026) allocated to a new caseworker.
+  app::Actor worker = server_->accounts().create_user("scope@example.org", "Scope Worker", "caseworker",
+                                                      "a long enough password");
+  Reply c = api_->post("/api/v1/children", json{{"given_name", "Scoped"}, {"family_name", "Pagetest"},
+                                                {"date_of_birth", "2015-03-04"}, {"sex", "F"},
+                                                {"ethnicity", "WBRI"}, {"upn", upn(901)}});
+  ASSERT_EQ(c.status, 201) << c.body;
+  Reply k = api_->post("/api/v1/cases", json{{"child_id", c.js()["id"]}, {"caseworker_id", worker.user_id}});
+  ASSERT_EQ(k.status, 201) << k.body;
+  std::int64_t id = k.js()["case"]["id"].get<std::int64_t>();
+  ASSERT_EQ(api_->post("/api/v1/cases/" + std::to_string(id) + "/events",
+                       json{{"type", "request_received"}, {"date", "2026-06-01"}, {"source", 1}})
+                .status,
+            201);
+
+  const std::string w = std::to_string(worker.user_id);
+  Reply r = get("/?caseworker=" + w);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(contains(r.body, "govuk-!-margin-bottom-2\">1</p>")) << "exactly this worker's one overdue case";
+  EXPECT_TRUE(contains(r.body, "href=\"/?overdue=yes&amp;caseworker=" + w + "\""));
+  EXPECT_TRUE(contains(r.body, "href=\"/?stage=request&amp;caseworker=" + w + "\""));
+}
+
+TEST_F(PagesTest, CasePageListsWhatIsStillToDoFirst) {
+  // Request 2026-01-05, decided 2026-02-10 (A1 met); A6 due 25 May 2026 is still open, and comes
+  // before the met A1 in the table although the clock lists A1 first.
+  std::int64_t id = seeded_case("Ordered", 902, "2026-01-05");
+  ASSERT_EQ(api_->post("/api/v1/cases/" + std::to_string(id) + "/events",
+                       json{{"type", "decision_to_assess"}, {"date", "2026-02-10"}, {"outcome", "assess"}})
+                .status,
+            201);
+  Reply r = get("/cases/" + std::to_string(id));
+  ASSERT_EQ(r.status, 200);
+  auto a6 = r.body.find(">A6</th>");
+  auto a1 = r.body.find(">A1</th>");
+  ASSERT_NE(a6, std::string::npos);
+  ASSERT_NE(a1, std::string::npos);
+  EXPECT_LT(a6, a1);
+}
+
 }  // namespace
 }  // namespace gt::webtest
