@@ -1423,7 +1423,9 @@ DemoCouncil generate_demo(const DemoOptions& options) {
   const double max_held = (today - epoch) / 365.25 - 0.6;
   auto old_plan = [&](Rng& r, bool to_cease, std::optional<Date> cease_from) {
     for (int attempt = 0;; ++attempt) {
-      if (attempt > 200) throw std::logic_error("demo generator bug: no valid older plan");
+      // A plan that ceases inside a given window is a rarer draw than any plan: allow more tries.
+      if (attempt > (to_cease ? 5000 : 200))
+        throw std::logic_error(to_cease ? "demo generator bug: no valid older plan to cease" : "demo generator bug: no valid older plan");
       int age = r.weighted(residual);
       if (to_cease) age = std::max(age, r.uniform(14, 24));
       double held = 0;
