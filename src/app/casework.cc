@@ -149,6 +149,15 @@ SenNeeds Casework::record_needs(const Actor& actor, std::int64_t child_id, SenNe
   if (!errors.empty()) throw Error(Kind::Unprocessable, errors.front().field, errors.front().reason);
   return storage_.write([&](store::Database& db) {
     if (!store::find_child(db, child_id)) throw Error(Kind::NotFound, "id", "no child or young person with this id");
+    // NSA (no specialist assessment) exists only for SEN support; a plan holder's needs are assessed.
+    bool holds_plan = false;
+    for (const auto& c : store::cases_of_child(db, child_id))
+      holds_plan = holds_plan || c.stage == stage_name(Stage::Plan) || c.stage == stage_name(Stage::Review) ||
+                   c.stage == stage_name(Stage::Amendment);
+    if (holds_plan && (needs.primary == "NSA" || needs.secondary == "NSA"))
+      throw Error(Kind::Unprocessable, needs.primary == "NSA" ? "primary" : "secondary",
+                  "NSA (no specialist assessment) is for SEN support only: a child with an EHC plan has an assessed "
+                  "type of need");
     store::NeedsRow row{0, child_id, needs.primary, std::nullopt, utc_timestamp(), actor.user_id};
     if (!needs.secondary.empty()) row.secondary_type = needs.secondary;
     store::insert_needs(db, row);

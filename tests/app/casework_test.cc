@@ -443,5 +443,27 @@ TEST_F(CaseworkTest, BadNeedsOrPlacementsWriteNothing) {
   EXPECT_TRUE(rec.placements.empty());
 }
 
+TEST_F(CaseworkTest, APlanHolderCannotHaveNsaAsANeed) {
+  Child c = casework.create_child(actor, valid_child(), route);
+  casework.record_needs(actor, c.id, SenNeeds{"NSA", ""}, route);  // SEN support: allowed
+  auto id = casework.open_case(actor, c.id, std::nullopt, route).summary.id;
+  Event req = ev(EventType::RequestReceived, "2026-01-05");
+  req.source = 2;
+  casework.append_event(actor, id, req, route);
+  casework.append_event(actor, id, with_outcome(ev(EventType::DecisionToAssess, "2026-02-10"), Outcome::Assess), route);
+  casework.append_event(actor, id, with_outcome(ev(EventType::DecisionToIssue, "2026-04-01"), Outcome::Issue), route);
+  casework.append_event(actor, id, ev(EventType::DraftPlanServed, "2026-04-06"), route);
+  casework.append_event(actor, id, ev(EventType::FinalPlanIssued, "2026-05-20"), route);
+  try {
+    casework.record_needs(actor, c.id, SenNeeds{"NSA", ""}, route);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind, Error::Kind::Unprocessable);
+    EXPECT_EQ(e.field, "primary");
+  }
+  EXPECT_EQ(casework.child(actor, c.id, route).needs->primary, "NSA");  // unchanged
+  casework.record_needs(actor, c.id, SenNeeds{"ASD", ""}, route);
+}
+
 }  // namespace
 }  // namespace gt::app
