@@ -47,7 +47,10 @@ std::string token_hash(const std::string& token) {
   return hex;
 }
 
-Actor actor_of(const store::UserRow& u) { return Actor{u.id, u.display_name, u.email, u.role}; }
+Actor actor_of(const store::UserRow& u) {
+  return Actor{u.id, u.display_name, u.email, u.role, u.organisation_id, u.organisation_name, u.organisation_kind,
+               u.org_admin};
+}
 
 bool valid_email(const std::string& e) {
   auto at = e.find('@');

@@ -24,7 +24,11 @@ struct Actor {
   std::int64_t user_id = 0;
   std::string name;
   std::string email;
-  std::string role;
+  std::string role;  // a role's wire name (domain/roles.h)
+  std::optional<std::int64_t> organisation_id;  // the organisation they act for; none for families
+  std::string organisation_name;
+  std::string organisation_kind;  // council | school | ep_service | health | social_care | other
+  bool org_admin = false;         // may add and remove the organisation's members
 };
 
 struct Session {

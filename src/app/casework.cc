@@ -4,8 +4,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "app/access.h"
 #include "app/case_projection.h"
 #include "app/child_rows.h"
+#include "app/notices.h"
 #include "app/event_json.h"
 #include "app/storage.h"
 #include "store/audit_store.h"
@@ -21,8 +23,10 @@ namespace {
 using Kind = Error::Kind;
 
 store::AuditRow audit(const Actor& a, const char* action, const char* subject, std::optional<std::int64_t> id,
-                      const std::string& route) {
-  return store::AuditRow{utc_timestamp(), a.user_id, action, subject, id, route};
+                      const std::string& route, std::optional<std::int64_t> child_id = std::nullopt,
+                      std::optional<Basis> basis = std::nullopt) {
+  return store::AuditRow{utc_timestamp(), a.user_id, action, subject, id, route, child_id,
+                         basis ? std::string(basis_name(*basis)) : std::string()};
 }
 
 }  // namespace
@@ -102,6 +106,7 @@ int clamp_per_page(int v, int max) { return std::clamp(v, 1, max); }
 Casework::Casework(Storage& storage, const Today& today) : storage_(storage), today_(today) {}
 
 Child Casework::create_child(const Actor& actor, Child child, const std::string& route) {
+  require_council_staff(actor);
   auto errors = validate_child(child, today_());
   if (!errors.empty()) throw Error(Kind::Unprocessable, errors.front().field, errors.front().reason);
   return storage_.write([&](store::Database& db) {
@@ -111,23 +116,25 @@ Child Casework::create_child(const Actor& actor, Child child, const std::string&
       throw Error(Kind::Conflict, child.upn.empty() ? "uln" : "upn",
                   "a child with this identifier is already recorded");
     }
-    store::append_audit(db, {audit(actor, "create", "child", child.id, route)});
+    store::append_audit(db, {audit(actor, "create", "child", child.id, route, child.id, Basis::CouncilStaff)});
     return child;
   });
 }
 
 ChildRecord Casework::child(const Actor& actor, std::int64_t child_id, const std::string& route) {
   auto& db = storage_.read();
+  Basis basis = require_child(db, actor, child_id, Capability::CaseworkRead, today_());
   auto row = store::find_child(db, child_id);
   if (!row) throw Error(Kind::NotFound, "id", "no child or young person with this id");
   ChildRecord rec{child_from_row(*row), store::cases_of_child(db, child_id), std::nullopt, {}};
   if (auto n = store::current_needs(db, child_id)) rec.needs = needs_from_row(*n);
   for (const auto& p : store::placements_of_child(db, child_id)) rec.placements.push_back(placement_from_row(p));
-  storage_.audit_read(audit(actor, "read", "child", child_id, route));
+  storage_.audit_read(audit(actor, "read", "child", child_id, route, child_id, basis));
   return rec;
 }
 
 ChildPage Casework::search_children(const Actor& actor, const ChildQuery& q, const std::string& route) {
+  require_council_staff(actor);
   if (q.name.empty() && q.upn.empty() && q.date_of_birth.empty())
     throw Error(Kind::BadRequest, "name", "give a name, a UPN or a date of birth to search for");
   if (!q.date_of_birth.empty() && !Date::parse(q.date_of_birth))
@@ -148,7 +155,7 @@ SenNeeds Casework::record_needs(const Actor& actor, std::int64_t child_id, SenNe
   auto errors = validate_needs(needs);
   if (!errors.empty()) throw Error(Kind::Unprocessable, errors.front().field, errors.front().reason);
   return storage_.write([&](store::Database& db) {
-    if (!store::find_child(db, child_id)) throw Error(Kind::NotFound, "id", "no child or young person with this id");
+    require_child(db, actor, child_id, Capability::CaseworkWrite, today_());
     // NSA (no specialist assessment) exists only for SEN support; a plan holder's needs are assessed.
     bool holds_plan = false;
     for (const auto& c : store::cases_of_child(db, child_id))
@@ -161,7 +168,7 @@ SenNeeds Casework::record_needs(const Actor& actor, std::int64_t child_id, SenNe
     store::NeedsRow row{0, child_id, needs.primary, std::nullopt, utc_timestamp(), actor.user_id};
     if (!needs.secondary.empty()) row.secondary_type = needs.secondary;
     store::insert_needs(db, row);
-    store::append_audit(db, {audit(actor, "record-needs", "child", child_id, route)});
+    store::append_audit(db, {audit(actor, "record-needs", "child", child_id, route, child_id, Basis::CouncilStaff)});
     return needs;
   });
 }
@@ -171,7 +178,7 @@ Placement Casework::add_placement(const Actor& actor, std::int64_t child_id, Pla
   auto errors = validate_placement(placement, today_());
   if (!errors.empty()) throw Error(Kind::Unprocessable, errors.front().field, errors.front().reason);
   return storage_.write([&](store::Database& db) {
-    if (!store::find_child(db, child_id)) throw Error(Kind::NotFound, "id", "no child or young person with this id");
+    require_child(db, actor, child_id, Capability::CaseworkWrite, today_());
     if (placement.current())
       for (const auto& p : store::placements_of_child(db, child_id))
         if (!p.leaving_date && p.rank == placement.rank)
@@ -182,7 +189,7 @@ Placement Casework::add_placement(const Actor& actor, std::int64_t child_id, Pla
     row.recorded_at = utc_timestamp();
     row.recorded_by = actor.user_id;
     placement.id = store::insert_placement(db, row);
-    store::append_audit(db, {audit(actor, "add-placement", "child", child_id, route)});
+    store::append_audit(db, {audit(actor, "add-placement", "child", child_id, route, child_id, Basis::CouncilStaff)});
     return placement;
   });
 }
@@ -190,7 +197,7 @@ Placement Casework::add_placement(const Actor& actor, std::int64_t child_id, Pla
 Placement Casework::end_placement(const Actor& actor, std::int64_t child_id, std::int64_t placement_id,
                                   Date leaving_date, const std::string& route) {
   return storage_.write([&](store::Database& db) {
-    if (!store::find_child(db, child_id)) throw Error(Kind::NotFound, "id", "no child or young person with this id");
+    require_child(db, actor, child_id, Capability::CaseworkWrite, today_());
     auto all = store::placements_of_child(db, child_id);
     auto it = std::find_if(all.begin(), all.end(), [&](const auto& p) { return p.id == placement_id; });
     if (it == all.end()) throw Error(Kind::NotFound, "placement_id", "no placement with this id for this child");
@@ -201,7 +208,7 @@ Placement Casework::end_placement(const Actor& actor, std::int64_t child_id, std
     for (const auto& e : errors)
       if (e.field == "leaving_date") throw Error(Kind::Unprocessable, e.field, e.reason);
     store::end_placement(db, child_id, placement_id, leaving_date.to_string());
-    store::append_audit(db, {audit(actor, "end-placement", "child", child_id, route)});
+    store::append_audit(db, {audit(actor, "end-placement", "child", child_id, route, child_id, Basis::CouncilStaff)});
     return p;
   });
 }
@@ -209,24 +216,17 @@ Placement Casework::end_placement(const Actor& actor, std::int64_t child_id, std
 CaseView Casework::open_case(const Actor& actor, std::int64_t child_id, std::optional<std::int64_t> caseworker_id,
                              const std::string& route) {
   std::int64_t id = storage_.write([&](store::Database& db) {
-    if (!store::find_child(db, child_id)) throw Error(Kind::NotFound, "child_id", "no child or young person with this id");
-    if (caseworker_id) {
-      auto users = store::find_user(db, *caseworker_id);
-      if (!users) throw Error(Kind::Unprocessable, "caseworker_id", "no member of staff with this id");
-    }
-    for (const auto& c : store::cases_of_child(db, child_id))
-      if (c.stage != stage_name(Stage::Closed))
-        throw Error(Kind::Conflict, "child_id",
-                    "this child already has an open case (at the " + c.stage + " stage): record events there");
-    std::int64_t case_id = store::insert_case(db, child_id, caseworker_id);
-    store::append_audit(db, {audit(actor, "create", "case", case_id, route)});
-    return case_id;
+    if (!child_basis(db, actor, child_id, today_()))
+      throw Error(Kind::NotFound, "child_id", "no child or young person with this id");
+    Basis basis = require_child(db, actor, child_id, Capability::CaseworkWrite, today_());
+    return open_case_in(db, actor, child_id, basis, caseworker_id, route);
   });
   return case_view(actor, id, route);
 }
 
-CaseView Casework::case_view(const Actor& actor, std::int64_t case_id, const std::string& route) {
+CaseView Casework::case_view(const Actor& actor, std::int64_t case_id, const std::string& route, Capability need) {
   auto& db = storage_.read();
+  CaseAccess access = require_case(db, actor, case_id, need, today_());
   auto summary = store::find_case(db, case_id);
   if (!summary) throw Error(Kind::NotFound, "id", "no case with this id");
   auto child = store::find_child(db, summary->child_id);
@@ -256,7 +256,7 @@ CaseView Casework::case_view(const Actor& actor, std::int64_t case_id, const std
   v.clock = compute_deadlines(v.chronology, v.today);
   v.stage = stage_of(v.chronology);
   v.allowed_next = allowed_next(v.chronology);
-  storage_.audit_read(audit(actor, "read", "case", case_id, route));
+  storage_.audit_read(audit(actor, "read", "case", case_id, route, access.child_id, access.basis));
   return v;
 }
 
@@ -265,21 +265,45 @@ RecordedEvent Casework::append_event(const Actor& actor, std::int64_t case_id, c
   if (auto err = validate_fields(event)) throw Error(Kind::Unprocessable, err->field, err->reason);
   Date today = today_();
   return storage_.write([&](store::Database& db) {
-    if (!store::find_case(db, case_id)) throw Error(Kind::NotFound, "id", "no case with this id");
-    auto rows = store::events_of_case(db, case_id);
-    Built b = build(rows);
-    std::vector<Event> next = b.chronology;
-    int idx = insert_in_order(next, event);
-    check_whole(next, idx, today);
-    RecordedEvent out;
-    out.id = store::insert_event(db, event_row(case_id, event, actor));
-    out.case_id = case_id;
-    out.event = event;
-    out.stage = stage_of(next);
-    write_case_projection(db, case_id, project_case(next, today), static_cast<int>(rows.size()) + 1);
-    store::append_audit(db, {audit(actor, "append", "case", case_id, route)});
-    return out;
+    CaseAccess access = require_case(db, actor, case_id, Capability::CaseworkWrite, today);
+    return append_event_in(db, actor, access, case_id, event, route);
   });
+}
+
+RecordedEvent Casework::append_event_in(store::Database& db, const Actor& actor, const CaseAccess& access,
+                                        std::int64_t case_id, const Event& event, const std::string& route) {
+  if (auto err = validate_fields(event)) throw Error(Kind::Unprocessable, err->field, err->reason);
+  Date today = today_();
+  auto rows = store::events_of_case(db, case_id);
+  Built b = build(rows);
+  std::vector<Event> next = b.chronology;
+  int idx = insert_in_order(next, event);
+  check_whole(next, idx, today);
+  RecordedEvent out;
+  out.id = store::insert_event(db, event_row(case_id, event, actor));
+  out.case_id = case_id;
+  out.event = event;
+  out.stage = stage_of(next);
+  write_case_projection(db, case_id, project_case(next, today), static_cast<int>(rows.size()) + 1);
+  store::append_audit(db, {audit(actor, "append", "case", case_id, route, access.child_id, access.basis)});
+  notify_case_event(db, case_id, access.child_id, event, actor, today);
+  return out;
+}
+
+std::int64_t Casework::open_case_in(store::Database& db, const Actor& actor, std::int64_t child_id, Basis basis,
+                                    std::optional<std::int64_t> caseworker_id, const std::string& route) {
+  if (caseworker_id) {
+    auto users = store::find_user(db, *caseworker_id);
+    if (!users || !users->active || (users->role != "caseworker" && users->role != "manager"))
+      throw Error(Kind::Unprocessable, "caseworker_id", "no caseworker or team manager with this id");
+  }
+  for (const auto& c : store::cases_of_child(db, child_id))
+    if (c.stage != stage_name(Stage::Closed))
+      throw Error(Kind::Conflict, "child_id",
+                  "this child already has an open case (at the " + c.stage + " stage): record events there");
+  std::int64_t case_id = store::insert_case(db, child_id, caseworker_id);
+  store::append_audit(db, {audit(actor, "create", "case", case_id, route, child_id, basis)});
+  return case_id;
 }
 
 RecordedEvent Casework::supersede_event(const Actor& actor, std::int64_t case_id, std::int64_t event_id,
@@ -291,7 +315,7 @@ RecordedEvent Casework::supersede_event(const Actor& actor, std::int64_t case_id
     if (auto err = validate_fields(*replacement)) throw Error(Kind::Unprocessable, err->field, err->reason);
   Date today = today_();
   return storage_.write([&](store::Database& db) {
-    if (!store::find_case(db, case_id)) throw Error(Kind::NotFound, "id", "no case with this id");
+    CaseAccess access = require_case(db, actor, case_id, Capability::CaseworkWrite, today);
     auto rows = store::events_of_case(db, case_id);
     Built b = build(rows);
     auto hit = std::find_if(b.history.begin(), b.history.end(), [&](const HistoryEntry& h) { return h.row.id == event_id; });
@@ -314,12 +338,13 @@ RecordedEvent Casework::supersede_event(const Actor& actor, std::int64_t case_id
     out.event = replacement.value_or(*hit->event);
     out.stage = stage_of(next);
     write_case_projection(db, case_id, project_case(next, today), static_cast<int>(rows.size()) + 1);
-    store::append_audit(db, {audit(actor, "supersede", "case", case_id, route)});
+    store::append_audit(db, {audit(actor, "supersede", "case", case_id, route, access.child_id, access.basis)});
     return out;
   });
 }
 
 CaseloadPage Casework::caseload(const Actor& actor, const CaseloadFilter& f, const std::string& route) {
+  require_council_staff(actor);
   CaseloadPage page;
   page.today = today_();
   page.per_page = clamp_per_page(f.per_page, 200);
@@ -342,6 +367,7 @@ CaseloadPage Casework::caseload(const Actor& actor, const CaseloadFilter& f, con
 }
 
 CaseloadSummary Casework::caseload_summary(const Actor& actor, std::optional<std::int64_t> caseworker_id) {
+  require_council_staff(actor);
   Date today = today_();
   auto counts = store::caseload_counts(storage_.read(), today.to_string(), today.plus_days(6).to_string(), caseworker_id);
   CaseloadSummary s{counts.overdue, counts.due_this_week, {}};

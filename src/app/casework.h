@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "app/errors.h"
+#include "app/access.h"
 #include "app/accounts.h"
 #include "app/today.h"
 #include "domain/child.h"
@@ -28,6 +29,7 @@
 #include "domain/event.h"
 #include "domain/placement.h"
 #include "domain/sen_needs.h"
+#include "store/database.h"
 #include "store/records.h"
 
 namespace gt::app {
@@ -119,11 +121,22 @@ class Casework {
 
   CaseView open_case(const Actor& actor, std::int64_t child_id, std::optional<std::int64_t> caseworker_id,
                      const std::string& route);
-  CaseView case_view(const Actor& actor, std::int64_t case_id, const std::string& route);
+  // `need` says which view is asked for: the council's (CaseworkRead), the family's (FamilyRead),
+  // the school's (PupilRead) or an advice giver's (AdviceRead); access.h decides.
+  CaseView case_view(const Actor& actor, std::int64_t case_id, const std::string& route,
+                     Capability need = Capability::CaseworkRead);
   RecordedEvent append_event(const Actor& actor, std::int64_t case_id, const Event& event, const std::string& route);
   RecordedEvent supersede_event(const Actor& actor, std::int64_t case_id, std::int64_t event_id,
                                 const std::string& reason, const std::optional<Event>& replacement,
                                 const std::string& route);
+
+  // For other use cases that write a case inside their own transaction (a school's request for
+  // assessment, an advice request): the same checks, projection, audit and notices as above.
+  // The caller has already checked access (access.h) and passes what it found.
+  RecordedEvent append_event_in(store::Database& db, const Actor& actor, const CaseAccess& access,
+                                std::int64_t case_id, const Event& event, const std::string& route);
+  std::int64_t open_case_in(store::Database& db, const Actor& actor, std::int64_t child_id, Basis basis,
+                            std::optional<std::int64_t> caseworker_id, const std::string& route);
 
   CaseloadPage caseload(const Actor& actor, const CaseloadFilter& f, const std::string& route);
   CaseloadSummary caseload_summary(const Actor& actor, std::optional<std::int64_t> caseworker_id);

@@ -17,7 +17,7 @@
 #include <optional>
 #include <string>
 
-#include "app/accounts.h"
+#include "app/services.h"
 #include "app/casework.h"
 #include "app/storage.h"
 #include "app/today.h"
@@ -129,10 +129,13 @@ int serve_command(const Args& args) {
   }
 
   app::Storage storage(db);
-  app::Accounts accounts(storage);
   app::Today clock_today(today);
-  app::Casework casework(storage, clock_today);
-  web::Context ctx{storage, accounts, casework, clock_today, secure_cookies, assets, std::move(openapi_json)};
+  app::ServicesSettings settings;
+  settings.documents_dir = db + ".documents";
+  app::Services services(storage, clock_today, settings);
+  app::Accounts& accounts = services.accounts;
+  web::Context ctx{services,       storage,        accounts, services.casework, clock_today,
+                   secure_cookies, assets, std::move(openapi_json)};
   web::Router router;
   web::register_routes(router, ctx);
   web::Dispatcher dispatcher(router, accounts);

@@ -144,6 +144,312 @@ BEGIN SELECT RAISE(ABORT, 'this placement already has a leaving date'); END;
 CREATE TRIGGER placements_no_delete BEFORE DELETE ON placements
 BEGIN SELECT RAISE(ABORT, 'placements are never deleted'); END;
 )SQL",
+    // 3: "tell us once" - organisations and roles, family links, invitations, consent and
+    // overrides, the hash-chained audit log, advice requests, documents, notifications and the
+    // email outbox, contact preferences, "all about me", messages, schools' SEN support.
+    R"SQL(
+CREATE TABLE organisations (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL,
+  kind       TEXT NOT NULL CHECK (kind IN ('council', 'school', 'ep_service', 'health', 'social_care', 'other')),
+  urn        TEXT,   -- a school's URN, matched against placements.urn for pupils on roll
+  email      TEXT,   -- a shared mailbox, optional
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE UNIQUE INDEX organisations_urn ON organisations(urn) WHERE urn IS NOT NULL;
+CREATE INDEX placements_urn ON placements(urn, child_id) WHERE urn IS NOT NULL;
+
+-- Users, rebuilt to widen the roles and belong to an organisation (step 1's CHECK allowed only
+-- three roles). migrate() turns foreign keys off around the steps and checks them before commit.
+CREATE TABLE users_v3 (
+  id              INTEGER PRIMARY KEY,
+  email           TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  display_name    TEXT NOT NULL,
+  role            TEXT NOT NULL CHECK (role IN ('caseworker', 'manager', 'admin', 'senco', 'advice_giver',
+                                                 'parent', 'young_person', 'analyst')),
+  password_hash   TEXT NOT NULL,
+  created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  organisation_id INTEGER REFERENCES organisations(id),
+  org_admin       INTEGER NOT NULL DEFAULT 0 CHECK (org_admin IN (0, 1)),
+  active          INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  totp_secret     TEXT,               -- base32; NULL until two-factor is set up
+  totp_last_step  INTEGER NOT NULL DEFAULT 0  -- the last accepted time step (no code is used twice)
+);
+INSERT INTO users_v3(id, email, display_name, role, password_hash, created_at)
+  SELECT id, email, display_name, role, password_hash, created_at FROM users;
+DROP TABLE users;
+ALTER TABLE users_v3 RENAME TO users;
+CREATE INDEX users_organisation ON users(organisation_id);
+
+-- A session is "pending" (password accepted, second factor not yet) until mfa_done = 1;
+-- last_seen gives the idle time-out.
+ALTER TABLE sessions ADD COLUMN last_seen INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN mfa_done INTEGER NOT NULL DEFAULT 1;
+
+-- Failed sign-ins by key ("account:<id>" or "address:<ip>") in the current window.
+CREATE TABLE sign_in_throttle (
+  key          TEXT PRIMARY KEY,
+  failures     INTEGER NOT NULL,
+  window_start INTEGER NOT NULL,
+  locked_until INTEGER NOT NULL DEFAULT 0
+);
+
+-- Single-use, expiring links: invitations (family, professionals, staff) and password resets.
+CREATE TABLE invitations (
+  id              INTEGER PRIMARY KEY,
+  token_hash      TEXT NOT NULL UNIQUE,
+  purpose         TEXT NOT NULL CHECK (purpose IN ('invite', 'reset')),
+  email           TEXT NOT NULL COLLATE NOCASE,
+  display_name    TEXT NOT NULL DEFAULT '',
+  role            TEXT,
+  organisation_id INTEGER REFERENCES organisations(id),
+  org_admin       INTEGER NOT NULL DEFAULT 0,
+  child_id        INTEGER REFERENCES children(id),
+  relationship    TEXT,               -- family invitations: parent_carer | young_person
+  user_id         INTEGER REFERENCES users(id),  -- resets: whose password
+  created_by      INTEGER REFERENCES users(id),
+  created_at      INTEGER NOT NULL,
+  expires_at      INTEGER NOT NULL,
+  used_at         INTEGER
+);
+
+-- Who is family to a child. A parent or carer with parental responsibility sees the child's
+-- record; a young person past compulsory school age holds their own rights.
+CREATE TABLE family_links (
+  id                      INTEGER PRIMARY KEY,
+  child_id                INTEGER NOT NULL REFERENCES children(id),
+  user_id                 INTEGER NOT NULL REFERENCES users(id),
+  relationship            TEXT NOT NULL CHECK (relationship IN ('parent_carer', 'young_person')),
+  parental_responsibility INTEGER NOT NULL DEFAULT 1 CHECK (parental_responsibility IN (0, 1)),
+  -- past compulsory school age a parent sees the record only when acting for the young person
+  -- (the young person asked them to, or lacks capacity under the Mental Capacity Act 2005)
+  acting_for_young_person INTEGER NOT NULL DEFAULT 0 CHECK (acting_for_young_person IN (0, 1)),
+  created_at              TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  created_by              INTEGER REFERENCES users(id),
+  ended_at                TEXT
+);
+CREATE INDEX family_links_user ON family_links(user_id, child_id);
+CREATE INDEX family_links_child ON family_links(child_id);
+
+-- Consent to share a child's record with an organisation: who gave it, for what, when; and its
+-- withdrawal, set once. Rows are never deleted.
+CREATE TABLE consents (
+  id              INTEGER PRIMARY KEY,
+  child_id        INTEGER NOT NULL REFERENCES children(id),
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  purpose         TEXT NOT NULL,
+  given_by        TEXT NOT NULL,          -- the person who gave it, as they are known to the family
+  given_by_user   INTEGER REFERENCES users(id),
+  given_on        TEXT NOT NULL,          -- YYYY-MM-DD
+  recorded_by     INTEGER REFERENCES users(id),
+  recorded_at     TEXT NOT NULL,
+  withdrawn_on    TEXT,
+  withdrawn_by    TEXT,
+  withdrawn_recorded_by INTEGER REFERENCES users(id),
+  withdrawn_recorded_at TEXT
+);
+CREATE INDEX consents_child ON consents(child_id, organisation_id);
+CREATE TRIGGER consents_fixed BEFORE UPDATE OF id, child_id, organisation_id, purpose, given_by, given_by_user,
+  given_on, recorded_by, recorded_at ON consents
+BEGIN SELECT RAISE(ABORT, 'consent is recorded once: record a new one instead'); END;
+CREATE TRIGGER consents_withdrawn_once BEFORE UPDATE OF withdrawn_on ON consents WHEN OLD.withdrawn_on IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'this consent is already withdrawn'); END;
+CREATE TRIGGER consents_no_delete BEFORE DELETE ON consents
+BEGIN SELECT RAISE(ABORT, 'consents are never deleted'); END;
+
+-- Sharing without consent: the lawful basis and who decided. Append-only; shown to the family.
+CREATE TABLE sharing_overrides (
+  id              INTEGER PRIMARY KEY,
+  child_id        INTEGER NOT NULL REFERENCES children(id),
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  lawful_basis    TEXT NOT NULL,
+  reason          TEXT NOT NULL,
+  decided_by      INTEGER NOT NULL REFERENCES users(id),
+  decided_at      TEXT NOT NULL
+);
+CREATE INDEX sharing_overrides_child ON sharing_overrides(child_id, organisation_id);
+CREATE TRIGGER sharing_overrides_no_update BEFORE UPDATE ON sharing_overrides
+BEGIN SELECT RAISE(ABORT, 'overrides are append-only'); END;
+CREATE TRIGGER sharing_overrides_no_delete BEFORE DELETE ON sharing_overrides
+BEGIN SELECT RAISE(ABORT, 'overrides are append-only'); END;
+
+-- The audit log gains the child whose record it is, the basis of access and the hash chain:
+-- hash = SHA-256 of the previous row's hash and this row's fields (audit_chain.h).
+ALTER TABLE audit_log ADD COLUMN child_id INTEGER;
+ALTER TABLE audit_log ADD COLUMN basis TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+ALTER TABLE audit_log ADD COLUMN hash TEXT;
+CREATE INDEX audit_child ON audit_log(child_id, id) WHERE child_id IS NOT NULL;
+
+-- Advice asked of an organisation for a case (reg 6(1)); due six weeks from the request (reg 8).
+CREATE TABLE advice_requests (
+  id              INTEGER PRIMARY KEY,
+  case_id         INTEGER NOT NULL REFERENCES cases(id),
+  child_id        INTEGER NOT NULL REFERENCES children(id),
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  advice_from     TEXT NOT NULL,      -- education | educational_psychology | health | social_care | other
+  advice_id       TEXT NOT NULL,      -- the id on the advice_requested / advice_received events
+  requested_on    TEXT NOT NULL,      -- YYYY-MM-DD
+  due_on          TEXT NOT NULL,
+  basis           TEXT NOT NULL CHECK (basis IN ('consent', 'override')),
+  status          TEXT NOT NULL DEFAULT 'requested' CHECK (status IN ('requested', 'submitted', 'declined', 'withdrawn')),
+  sections        TEXT,               -- submitted advice: JSON object of named sections
+  responded_on    TEXT,
+  responded_by    INTEGER REFERENCES users(id),
+  decline_reason  TEXT,
+  reused_from     INTEGER REFERENCES advice_requests(id),
+  family_agreed   INTEGER NOT NULL DEFAULT 0,
+  council_agreed  INTEGER NOT NULL DEFAULT 0,
+  created_by      INTEGER REFERENCES users(id),
+  created_at      TEXT NOT NULL
+);
+CREATE UNIQUE INDEX advice_requests_case_advice ON advice_requests(case_id, advice_id);
+CREATE INDEX advice_requests_org ON advice_requests(organisation_id, status, due_on);
+CREATE INDEX advice_requests_child ON advice_requests(child_id);
+
+-- Uploaded files; the bytes live outside any web root under their SHA-256.
+CREATE TABLE documents (
+  id                INTEGER PRIMARY KEY,
+  sha256            TEXT NOT NULL,
+  media_type        TEXT NOT NULL,
+  size_bytes        INTEGER NOT NULL,
+  title             TEXT NOT NULL,
+  child_id          INTEGER NOT NULL REFERENCES children(id),
+  case_id           INTEGER REFERENCES cases(id),
+  advice_request_id INTEGER REFERENCES advice_requests(id),
+  visible_to_family INTEGER NOT NULL DEFAULT 1,
+  uploaded_by       INTEGER REFERENCES users(id),
+  uploaded_at       TEXT NOT NULL
+);
+CREATE INDEX documents_child ON documents(child_id, id);
+
+-- In-application notifications: what changed, what is needed, by when, and where to look.
+CREATE TABLE notifications (
+  id           INTEGER PRIMARY KEY,
+  user_id      INTEGER NOT NULL REFERENCES users(id),
+  child_id     INTEGER REFERENCES children(id),
+  case_id      INTEGER REFERENCES cases(id),
+  kind         TEXT NOT NULL,
+  what_changed TEXT NOT NULL,
+  what_needed  TEXT NOT NULL,
+  due_on       TEXT,
+  link         TEXT NOT NULL,
+  created_at   TEXT NOT NULL,
+  read_at      TEXT
+);
+CREATE INDEX notifications_user ON notifications(user_id, id);
+
+-- Emails waiting to go, going, and gone: delivered over SMTP with retries; delivery recorded.
+CREATE TABLE email_outbox (
+  id              INTEGER PRIMARY KEY,
+  notification_id INTEGER REFERENCES notifications(id),
+  to_address      TEXT NOT NULL,
+  subject         TEXT NOT NULL,
+  body            TEXT NOT NULL,
+  status          TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL DEFAULT 0,
+  last_error      TEXT,
+  sent_at         TEXT,
+  created_at      TEXT NOT NULL
+);
+CREATE INDEX email_outbox_due ON email_outbox(status, next_attempt_at);
+
+-- How a person wants to be contacted; every notification honours it.
+CREATE TABLE contact_preferences (
+  user_id           INTEGER PRIMARY KEY REFERENCES users(id),
+  by_email          INTEGER NOT NULL DEFAULT 1,
+  by_post           INTEGER NOT NULL DEFAULT 0,
+  by_phone          INTEGER NOT NULL DEFAULT 0,
+  phone             TEXT,
+  postal_address    TEXT,
+  language          TEXT NOT NULL DEFAULT 'English',
+  accessible_format TEXT NOT NULL DEFAULT '',   -- '' | large_print | braille | easy_read | audio | bsl
+  email_detail      TEXT NOT NULL DEFAULT 'none' CHECK (email_detail IN ('none', 'first_name')),
+  updated_at        TEXT NOT NULL
+);
+
+-- "All about me": the child's own words, written once and reused. Each save is a new row.
+CREATE TABLE all_about_me (
+  id            INTEGER PRIMARY KEY,
+  child_id      INTEGER NOT NULL REFERENCES children(id),
+  views         TEXT NOT NULL DEFAULT '',
+  interests     TEXT NOT NULL DEFAULT '',
+  aspirations   TEXT NOT NULL DEFAULT '',
+  what_works    TEXT NOT NULL DEFAULT '',
+  what_does_not TEXT NOT NULL DEFAULT '',
+  communication TEXT NOT NULL DEFAULT '',
+  recorded_by   INTEGER REFERENCES users(id),
+  recorded_at   TEXT NOT NULL
+);
+CREATE INDEX all_about_me_child ON all_about_me(child_id, id);
+CREATE TRIGGER all_about_me_no_update BEFORE UPDATE ON all_about_me
+BEGIN SELECT RAISE(ABORT, 'all about me is saved anew, never changed'); END;
+
+-- Messages between the family and the council about a child.
+CREATE TABLE messages (
+  id         INTEGER PRIMARY KEY,
+  child_id   INTEGER NOT NULL REFERENCES children(id),
+  from_user  INTEGER NOT NULL REFERENCES users(id),
+  body       TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX messages_child ON messages(child_id, id);
+
+-- A school's SEN support record for a pupil, and its graduated approach (assess, plan, do, review).
+CREATE TABLE sen_support (
+  id              INTEGER PRIMARY KEY,
+  child_id        INTEGER NOT NULL REFERENCES children(id),
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  area_of_need    TEXT NOT NULL,
+  primary_type    TEXT NOT NULL,
+  secondary_type  TEXT,
+  start_date      TEXT NOT NULL,
+  provision       TEXT NOT NULL DEFAULT '',
+  recorded_by     INTEGER REFERENCES users(id),
+  recorded_at     TEXT NOT NULL
+);
+CREATE INDEX sen_support_child ON sen_support(child_id, id);
+CREATE TABLE support_cycles (
+  id              INTEGER PRIMARY KEY,
+  child_id        INTEGER NOT NULL REFERENCES children(id),
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  started_on      TEXT NOT NULL,
+  reviewed_on     TEXT,
+  assess          TEXT NOT NULL,
+  plan            TEXT NOT NULL,
+  provision       TEXT NOT NULL,
+  outcomes        TEXT NOT NULL DEFAULT '',
+  review          TEXT NOT NULL DEFAULT '',
+  recorded_by     INTEGER REFERENCES users(id),
+  recorded_at     TEXT NOT NULL
+);
+CREATE INDEX support_cycles_child ON support_cycles(child_id, id);
+
+-- A school's request for an EHC needs assessment, with the evidence it rests on.
+CREATE TABLE assessment_requests (
+  id              INTEGER PRIMARY KEY,
+  case_id         INTEGER NOT NULL REFERENCES cases(id),
+  child_id        INTEGER NOT NULL REFERENCES children(id),
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  reasons         TEXT NOT NULL,
+  family_views    TEXT NOT NULL DEFAULT '',
+  requested_by    INTEGER REFERENCES users(id),
+  requested_at    TEXT NOT NULL
+);
+CREATE INDEX assessment_requests_child ON assessment_requests(child_id);
+
+-- Contributions to an annual review from a school or an advice giver.
+CREATE TABLE review_contributions (
+  id              INTEGER PRIMARY KEY,
+  case_id         INTEGER NOT NULL REFERENCES cases(id),
+  organisation_id INTEGER REFERENCES organisations(id),
+  author          INTEGER NOT NULL REFERENCES users(id),
+  body            TEXT NOT NULL,
+  created_at      TEXT NOT NULL
+);
+CREATE INDEX review_contributions_case ON review_contributions(case_id, id);
+)SQL",
 };
 
 }  // namespace
@@ -161,12 +467,26 @@ void migrate(Database& db) {
   if (current > latest_schema_version())
     throw StoreError("database schema version " + std::to_string(current) +
                      " is newer than this program knows (" + std::to_string(latest_schema_version()) + ")");
-  for (int v = current; v < latest_schema_version(); ++v) {
-    Transaction tx(db);
-    db.exec(kSteps[static_cast<size_t>(v)]);
-    db.exec("PRAGMA user_version = " + std::to_string(v + 1));
-    tx.commit();
+  if (current == latest_schema_version()) return;
+  // Some steps rebuild a table (SQLite's documented procedure): foreign keys are off while the
+  // steps run (the pragma is a no-op inside a transaction) and checked before each commit.
+  db.exec("PRAGMA foreign_keys=OFF");
+  try {
+    for (int v = current; v < latest_schema_version(); ++v) {
+      Transaction tx(db);
+      db.exec(kSteps[static_cast<size_t>(v)]);
+      {
+        auto check = db.prepare("PRAGMA foreign_key_check");
+        if (check.step()) throw StoreError("schema step " + std::to_string(v + 1) + " broke a foreign key");
+      }
+      db.exec("PRAGMA user_version = " + std::to_string(v + 1));
+      tx.commit();
+    }
+  } catch (...) {
+    db.exec("PRAGMA foreign_keys=ON");
+    throw;
   }
+  db.exec("PRAGMA foreign_keys=ON");
 }
 
 }  // namespace gt::store

@@ -13,6 +13,14 @@ struct UserRow {
   std::string display_name;
   std::string role;
   std::string password_hash;
+  std::optional<std::int64_t> organisation_id;
+  bool org_admin = false;
+  bool active = true;
+  std::optional<std::string> totp_secret;  // base32; nullopt until two-factor is set up
+  std::int64_t totp_last_step = 0;
+  // Joined from organisations.
+  std::string organisation_name;
+  std::string organisation_kind;
 };
 
 struct SessionRow {
@@ -21,6 +29,8 @@ struct SessionRow {
   std::string csrf_token;
   std::int64_t created_at = 0;  // unix seconds
   std::int64_t expires_at = 0;
+  std::int64_t last_seen = 0;
+  bool mfa_done = true;
 };
 
 struct ChildRow {
@@ -96,6 +106,8 @@ struct AuditRow {
   std::string subject;  // child | case | caseload
   std::optional<std::int64_t> subject_id;
   std::string route;  // the route pattern, never a URL with personal data
+  std::optional<std::int64_t> child_id;  // whose record this is, when it is a child's
+  std::string basis;  // on what basis access was given (access.h): staff, parental_responsibility, ...
 };
 
 }  // namespace gt::store

@@ -5,14 +5,12 @@
 
 #include <string>
 
-#include "app/accounts.h"
-#include "app/casework.h"
-#include "app/storage.h"
-#include "app/today.h"
+#include "app/services.h"
 
 namespace gt::web {
 
 struct Context {
+  app::Services& app;  // every use case; the members below are shortcuts into it
   app::Storage& storage;
   app::Accounts& accounts;
   app::Casework& casework;

@@ -48,6 +48,8 @@ std::string query_of(const FormState& st, int page_no) {
 
 void register_caseload_page(Router& router, Context& ctx) {
   router.add(Method::Get, "/", Access::Page, [&ctx](Request& req) {
+    // Everyone starts at "/"; only the council's staff have a caseload.
+    if (req.actor().role != "caseworker" && req.actor().role != "manager") return Response::redirect(home_for(req.actor()));
     Form q = req.query_fields();
     FormState st;
     app::CaseloadFilter f;

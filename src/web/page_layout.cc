@@ -98,6 +98,35 @@ Data error_summary_data(const std::vector<PageError>& errors) {
   return l;
 }
 
+std::vector<NavItem> navigation_for(const app::Actor& a) {
+  std::vector<NavItem> out;
+  const std::string& r = a.role;
+  if (r == "caseworker" || r == "manager") {
+    out.push_back({"caseload", "/", "Caseload"});
+    out.push_back({"children", "/children", "Children and young people"});
+  } else if (r == "admin") {
+    out.push_back({"organisations", "/admin/organisations", "Organisations and accounts"});
+  } else if (r == "senco") {
+    out.push_back({"school", "/school", "Pupils"});
+  } else if (r == "advice_giver") {
+    out.push_back({"advice", "/advice", "Advice requests"});
+  } else if (r == "parent" || r == "young_person") {
+    out.push_back({"family", "/family", r == "parent" ? "My children" : "My plan"});
+    out.push_back({"contact", "/family/contact", "How we contact you"});
+  } else if (r == "analyst") {
+    out.push_back({"figures", "/figures", "Figures"});
+  }
+  if (a.org_admin) out.push_back({"organisation", "/organisation", "Our members"});
+  out.push_back({"notifications", "/notifications", "Notifications"});
+  out.push_back({"account", "/account", "Your account"});
+  return out;
+}
+
+std::string home_for(const app::Actor& a) {
+  auto nav = navigation_for(a);
+  return nav.front().href;
+}
+
 Response page(const Request& req, int status, const PageFrame& frame, const std::string& body_template, Data body) {
   body.set("has_errors", !frame.errors.empty());
   body.set("error_list", error_summary_data(frame.errors));
@@ -112,8 +141,15 @@ Response page(const Request& req, int status, const PageFrame& frame, const std:
     user.set("name", req.session->actor.name);
     user.set("csrf_token", req.session->csrf);
     layout.set("user", user);
-    layout.set("nav_caseload", frame.nav == "caseload");
-    layout.set("nav_children", frame.nav == "children");
+    std::vector<Data> items;
+    for (const auto& item : navigation_for(req.session->actor)) {
+      Data d;
+      d.set("href", item.href);
+      d.set("text", item.text);
+      d.set("active", item.key == frame.nav);
+      items.push_back(std::move(d));
+    }
+    layout.set("nav_items", list_of(std::move(items)));
   } else {
     layout.set("user", false);
   }

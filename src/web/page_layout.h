@@ -51,9 +51,21 @@ struct PageError {
   std::string text;
 };
 
+// The service navigation follows the role (staff: caseload, children; a SENCO: pupils; an advice
+// giver: advice requests; a family: their children and contact; every role: notifications and
+// account). `key` is what PageFrame::nav names to mark the current item.
+struct NavItem {
+  std::string key;
+  std::string href;
+  std::string text;
+};
+std::vector<NavItem> navigation_for(const app::Actor& a);
+// Where a role starts: the first navigation item ("/" for the council's staff).
+std::string home_for(const app::Actor& a);
+
 struct PageFrame {
   std::string title;
-  std::string nav;  // "caseload" | "children" | "" : the current navigation item
+  std::string nav;  // a NavItem key ("caseload", "children", "family", ...) or "": the current item
   std::vector<PageError> errors;
 };
 

@@ -46,6 +46,13 @@ void register_pages(Router& router, Context& ctx) {
   register_event_forms(router, ctx);
   register_correction_form(router, ctx);
   register_needs_pages(router, ctx);
+  register_account_pages(router, ctx);
+  register_sharing_pages(router, ctx);
+  register_family_pages(router, ctx);
+  register_advice_pages(router, ctx);
+  register_school_pages(router, ctx);
+  register_document_pages(router, ctx);
+  register_notification_pages(router, ctx);
 }
 
 }  // namespace gt::web

@@ -28,6 +28,13 @@ void register_case_page(Router& router, Context& ctx);        // page_case.cc
 void register_event_forms(Router& router, Context& ctx);      // page_event_form.cc
 void register_correction_form(Router& router, Context& ctx);  // page_correction.cc
 void register_needs_pages(Router& router, Context& ctx);      // page_needs.cc
+void register_account_pages(Router& router, Context& ctx);    // page_account.cc: two-factor, invitations, resets, organisations
+void register_sharing_pages(Router& router, Context& ctx);    // page_sharing.cc: consent, overrides, family links (council side)
+void register_family_pages(Router& router, Context& ctx);     // page_family.cc: the family's view
+void register_advice_pages(Router& router, Context& ctx);     // page_advice.cc: asking for advice, the advice giver's inbox
+void register_school_pages(Router& router, Context& ctx);     // page_school.cc: pupils on roll, SEN support, requests
+void register_document_pages(Router& router, Context& ctx);   // page_documents.cc: upload and download
+void register_notification_pages(Router& router, Context& ctx);  // page_notifications.cc
 
 // The GOV.UK-styled error page (404, 403, 500, ...), for Router::set_page_error.
 Response error_page(const Request& req, int status, std::string_view reason);

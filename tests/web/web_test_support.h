@@ -140,13 +140,14 @@ class TestServer {
     char tmpl[] = "/tmp/gt-web-test-XXXXXX";
     dir_ = ::mkdtemp(tmpl);
     storage_ = std::make_unique<app::Storage>(dir_ + "/test.db");
-    accounts_ = std::make_unique<app::Accounts>(*storage_);
-    casework_ = std::make_unique<app::Casework>(*storage_, today_);
-    ctx_ = std::make_unique<web::Context>(web::Context{*storage_, *accounts_, *casework_, today_, false,
-                                                       web::default_assets_dir(),
+    app::ServicesSettings settings;
+    settings.documents_dir = dir_ + "/documents";
+    services_ = std::make_unique<app::Services>(*storage_, today_, settings);
+    ctx_ = std::make_unique<web::Context>(web::Context{*services_, *storage_, services_->accounts,
+                                                       services_->casework, today_, false, web::default_assets_dir(),
                                                        web::load_openapi(web::default_openapi_path())});
     web::register_routes(router_, *ctx_);
-    dispatcher_ = std::make_unique<web::Dispatcher>(router_, *accounts_);
+    dispatcher_ = std::make_unique<web::Dispatcher>(router_, services_->accounts);
     web::ServerOptions opts;
     opts.host = "127.0.0.1";
     opts.port = 0;
@@ -155,15 +156,14 @@ class TestServer {
     opts.access_log = std::getenv("GT_TEST_ACCESS_LOG") != nullptr;
     server_ = std::make_unique<web::Server>(router_, *dispatcher_, opts);
     server_->start();
-    staff_ = accounts_->create_user(kEmail, "Casey Worker", "caseworker", kPassword);
+    staff_ = services_->accounts.create_user(kEmail, "Casey Worker", "caseworker", kPassword);
   }
   ~TestServer() {
     server_->stop();
     server_.reset();
     dispatcher_.reset();
     ctx_.reset();
-    casework_.reset();
-    accounts_.reset();
+    services_.reset();
     storage_.reset();
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);
@@ -171,8 +171,10 @@ class TestServer {
 
   unsigned short port() const { return server_->port(); }
   const web::Router& router() const { return router_; }
-  app::Accounts& accounts() { return *accounts_; }
-  app::Casework& casework() { return *casework_; }
+  app::Services& services() { return *services_; }
+  app::Storage& storage() { return *storage_; }
+  app::Accounts& accounts() { return services_->accounts; }
+  app::Casework& casework() { return services_->casework; }
   const app::Actor& staff() const { return staff_; }
 
   // A client signed in through POST /api/v1/session, using the bearer token.
@@ -188,8 +190,7 @@ class TestServer {
   std::string dir_;
   app::Today today_{Date::from_ymd(2026, 11, 25)};
   std::unique_ptr<app::Storage> storage_;
-  std::unique_ptr<app::Accounts> accounts_;
-  std::unique_ptr<app::Casework> casework_;
+  std::unique_ptr<app::Services> services_;
   std::unique_ptr<web::Context> ctx_;
   web::Router router_;
   std::unique_ptr<web::Dispatcher> dispatcher_;

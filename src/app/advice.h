@@ -1,0 +1,23 @@
+// Advice: Advice asked of organisations: the request (with consent or override), the advice giver's inbox, submitting, declining and reusing advice.
+// (Skeleton: the contract is written with the code.)
+#pragma once
+
+#include "app/services_settings.h"
+#include "app/today.h"
+
+namespace gt::app {
+
+class Storage;
+
+class Advice {
+ public:
+  Advice(Storage& storage, const Today& today, const ServicesSettings& settings)
+      : storage_(storage), today_(today), settings_(settings) {}
+
+ private:
+  Storage& storage_;
+  const Today& today_;
+  const ServicesSettings& settings_;
+};
+
+}  // namespace gt::app

@@ -1,0 +1,23 @@
+// Documents: Documents: uploads checked by content, stored under their hash outside any web root, every download authorised and audited.
+// (Skeleton: the contract is written with the code.)
+#pragma once
+
+#include "app/services_settings.h"
+#include "app/today.h"
+
+namespace gt::app {
+
+class Storage;
+
+class Documents {
+ public:
+  Documents(Storage& storage, const Today& today, const ServicesSettings& settings)
+      : storage_(storage), today_(today), settings_(settings) {}
+
+ private:
+  Storage& storage_;
+  const Today& today_;
+  const ServicesSettings& settings_;
+};
+
+}  // namespace gt::app

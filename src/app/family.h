@@ -1,0 +1,23 @@
+// Family: The family's view: the case in plain English, all about me, messages, contact preferences, who has looked.
+// (Skeleton: the contract is written with the code.)
+#pragma once
+
+#include "app/services_settings.h"
+#include "app/today.h"
+
+namespace gt::app {
+
+class Storage;
+
+class Family {
+ public:
+  Family(Storage& storage, const Today& today, const ServicesSettings& settings)
+      : storage_(storage), today_(today), settings_(settings) {}
+
+ private:
+  Storage& storage_;
+  const Today& today_;
+  const ServicesSettings& settings_;
+};
+
+}  // namespace gt::app

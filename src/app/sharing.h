@@ -1,0 +1,23 @@
+// Sharing: Consent to share with each agency, overrides with their lawful basis, and family links.
+// (Skeleton: the contract is written with the code.)
+#pragma once
+
+#include "app/services_settings.h"
+#include "app/today.h"
+
+namespace gt::app {
+
+class Storage;
+
+class Sharing {
+ public:
+  Sharing(Storage& storage, const Today& today, const ServicesSettings& settings)
+      : storage_(storage), today_(today), settings_(settings) {}
+
+ private:
+  Storage& storage_;
+  const Today& today_;
+  const ServicesSettings& settings_;
+};
+
+}  // namespace gt::app
