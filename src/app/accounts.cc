@@ -7,6 +7,8 @@
 
 #include "app/errors.h"
 #include "app/storage.h"
+#include "domain/roles.h"
+#include "store/organisations_store.h"
 #include "store/users_store.h"
 
 namespace gt::app {
@@ -69,20 +71,33 @@ Accounts::Accounts(Storage& storage) : storage_(storage) {
 }
 
 Actor Accounts::create_user(const std::string& email, const std::string& name, const std::string& role,
-                            const std::string& password) {
+                            const std::string& password, std::optional<std::int64_t> organisation_id, bool org_admin) {
   if (!valid_email(email)) throw Error(Error::Kind::Unprocessable, "email", "must be an email address like name@example.org");
   if (name.empty() || name.size() > 100) throw Error(Error::Kind::Unprocessable, "name", "must be 1 to 100 characters");
-  if (role != "caseworker" && role != "manager" && role != "admin")
-    throw Error(Error::Kind::Unprocessable, "role", "must be caseworker, manager or admin");
+  auto parsed_role = parse_role(role);
+  if (!parsed_role)
+    throw Error(Error::Kind::Unprocessable, "role",
+                "must be one of caseworker, manager, admin, senco, advice_giver, parent, young_person, analyst");
   if (password.size() < 10) throw Error(Error::Kind::Unprocessable, "password", "must be at least 10 characters");
   if (password.size() > 200) throw Error(Error::Kind::Unprocessable, "password", "must be at most 200 characters");
   std::string hash = hash_password(password);
   return storage_.write([&](store::Database& db) {
     if (store::find_user_by_email(db, email))
       throw Error(Error::Kind::Conflict, "email", "an account with this email already exists");
+    std::optional<OrganisationKind> kind;
+    if (organisation_id) {
+      auto org = store::find_organisation(db, *organisation_id);
+      if (!org) throw Error(Error::Kind::Unprocessable, "organisation_id", "no organisation with this id");
+      kind = parse_organisation_kind(org->kind);
+    }
+    if (!role_fits_organisation(*parsed_role, kind))
+      throw Error(Error::Kind::Unprocessable, "role", "this role does not belong in this kind of organisation");
     store::UserRow u{0, email, name, role, hash};
+    u.organisation_id = organisation_id;
+    u.org_admin = org_admin;
     u.id = store::insert_user(db, u);
-    return actor_of(u);
+    auto stored = store::find_user(db, u.id);
+    return actor_of(*stored);
   });
 }
 

@@ -43,8 +43,10 @@ class Accounts {
 
   // Throws app::Error (Unprocessable naming the field) for a bad email, name, role or password,
   // Conflict when the email is taken.
+  // A member of an organisation must hold a role that belongs there (domain/roles.h).
   Actor create_user(const std::string& email, const std::string& name, const std::string& role,
-                    const std::string& password);
+                    const std::string& password, std::optional<std::int64_t> organisation_id = std::nullopt,
+                    bool org_admin = false);
   std::optional<Session> sign_in(const std::string& email, const std::string& password);
   std::optional<Session> session(const std::string& token);
   void sign_out(const std::string& token);

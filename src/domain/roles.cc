@@ -82,7 +82,7 @@ bool role_fits_organisation(Role r, std::optional<OrganisationKind> k) {
     case Role::Manager:
     case Role::Admin:
     case Role::Analyst:
-      return k == OrganisationKind::Council;
+      return !k.has_value() || k == OrganisationKind::Council;  // none: the deployment's own council
     case Role::Senco:
       return k == OrganisationKind::School;
     case Role::AdviceGiver:

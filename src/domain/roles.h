@@ -37,7 +37,8 @@ std::optional<OrganisationKind> parse_organisation_kind(std::string_view name);
 const std::vector<OrganisationKind>& all_organisation_kinds();
 
 // Which roles belong in which kind of organisation (a SENCO in a school, an advice giver in an
-// EP service, health or social-care team or a school, staff in the council). Families belong to none.
+// EP service, health or social-care team or a school, staff in the council or in none - the
+// deployment is one council's). Families belong to none.
 bool role_fits_organisation(Role r, std::optional<OrganisationKind> k);
 
 }  // namespace gt

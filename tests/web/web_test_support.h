@@ -16,7 +16,11 @@
 #include <optional>
 #include <string>
 
+#include <regex>
+
 #include "app/accounts.h"
+#include "store/organisations_store.h"
+#include "web/form.h"
 #include "app/casework.h"
 #include "app/storage.h"
 #include "app/today.h"
@@ -133,6 +137,39 @@ inline std::string raw_exchange(unsigned short port, const std::string& bytes, i
   return out;
 }
 
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+// application/x-www-form-urlencoded
+inline std::string encode_form(const Fields& f) {
+  std::string out;
+  for (const auto& [k, v] : f) out += (out.empty() ? "" : "&") + web::url_encode(k) + "=" + web::url_encode(v);
+  return out;
+}
+
+inline std::string csrf_in(const std::string& html) {
+  std::smatch m;
+  if (std::regex_search(html, m, std::regex("name=\"csrf_token\" value=\"([^\"]+)\""))) return m[1].str();
+  return "";
+}
+
+// A browser signed in by the session cookie, as a person uses the pages (no JavaScript).
+struct Browser {
+  explicit Browser(unsigned short port) : client(port) {}
+  Client client;
+  std::string cookie;  // "gt_session=..."
+  std::string csrf;    // the session's CSRF token, read from a page
+
+  Reply get(const std::string& target) { return client.request(http::verb::get, target, "", "", headers()); }
+  Reply post_form(const std::string& target, Fields f, bool with_csrf = true) {
+    if (with_csrf) f.emplace_back("csrf_token", csrf);
+    return client.request(http::verb::post, target, encode_form(f), "application/x-www-form-urlencoded", headers());
+  }
+  std::map<std::string, std::string> headers() const {
+    if (cookie.empty()) return {};
+    return {{"cookie", cookie}};
+  }
+};
+
 // The whole server, as `goldthread serve` builds it, on an ephemeral port.
 class TestServer {
  public:
@@ -176,6 +213,32 @@ class TestServer {
   app::Accounts& accounts() { return services_->accounts; }
   app::Casework& casework() { return services_->casework; }
   const app::Actor& staff() const { return staff_; }
+
+  // A browser signed in through the sign-in pages as this person (every step a person takes).
+  std::unique_ptr<Browser> sign_in_browser(const std::string& email, const std::string& password) {
+    auto b = std::make_unique<Browser>(port());
+    Reply r = b->client.request(http::verb::post, "/sign-in", encode_form({{"email", email}, {"password", password}}),
+                                "application/x-www-form-urlencoded");
+    if (r.status != 303) throw std::runtime_error("sign-in failed: " + std::to_string(r.status) + " " + r.body);
+    std::smatch m;
+    std::string set_cookie = r.header("set-cookie");
+    if (!std::regex_search(set_cookie, m, std::regex("gt_session=([0-9a-f]+)")))
+      throw std::runtime_error("sign-in set no session cookie");
+    b->cookie = "gt_session=" + m[1].str();
+    Reply home = b->get("/");
+    if (home.status == 303) home = b->get(home.header("location"));
+    b->csrf = csrf_in(home.body);
+    if (b->csrf.empty()) throw std::runtime_error("no CSRF token on the signed-in page");
+    return b;
+  }
+
+  // An organisation, written straight to the store (fixtures).
+  std::int64_t add_organisation(const std::string& name, const std::string& kind,
+                                std::optional<std::string> urn = std::nullopt) {
+    return storage_->write([&](store::Database& db) {
+      return store::insert_organisation(db, store::OrganisationRow{0, name, kind, urn, std::nullopt});
+    });
+  }
 
   // A client signed in through POST /api/v1/session, using the bearer token.
   std::unique_ptr<Client> signed_in_client() {
