@@ -28,6 +28,16 @@ void notify_family(store::Database& db, std::int64_t child_id, const Notice& n, 
   (void)db; (void)child_id; (void)n; (void)today;
 }
 
+void send_account_email(store::Database& db, const std::string& to, const std::string& subject,
+                        const std::string& body) {
+  store::EmailRow e;
+  e.to_address = to;
+  e.subject = subject;
+  e.body = body;
+  e.created_at = utc_timestamp();
+  store::insert_email(db, e);
+}
+
 void notify_case_event(store::Database& db, std::int64_t case_id, std::int64_t child_id, const Event& e,
                        const Actor& by, Date today) {
   (void)db; (void)case_id; (void)child_id; (void)e; (void)by; (void)today;

@@ -41,6 +41,10 @@ void notify_user(store::Database& db, std::int64_t user_id, const Notice& n);
 void notify_organisation(store::Database& db, std::int64_t organisation_id, const Notice& n);
 // Everyone who today sees the child's record as family (access.h).
 void notify_family(store::Database& db, std::int64_t child_id, const Notice& n, Date today);
+// An email about the person's own account (an invitation, a password reset): queued to the
+// address given whatever the contact preferences, inside the caller's transaction.
+void send_account_email(store::Database& db, const std::string& to, const std::string& subject,
+                        const std::string& body);
 void notify_case_event(store::Database& db, std::int64_t case_id, std::int64_t child_id, const Event& e,
                        const Actor& by, Date today);
 

@@ -19,6 +19,22 @@ std::int64_t insert_notification(Database& db, const NotificationRow& r) {
   return db.last_insert_id();
 }
 
+std::int64_t insert_email(Database& db, const EmailRow& e) {
+  db.prepare(
+        "INSERT INTO email_outbox(notification_id, to_address, subject, body, status, attempts, next_attempt_at, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, e.notification_id)
+      .bind(2, e.to_address)
+      .bind(3, e.subject)
+      .bind(4, e.body)
+      .bind(5, e.status)
+      .bind(6, e.attempts)
+      .bind(7, e.next_attempt_at)
+      .bind(8, e.created_at)
+      .run();
+  return db.last_insert_id();
+}
+
 std::vector<NotificationRow> notifications_of_user(Database& db, std::int64_t user_id, int limit) {
   auto s = db.prepare(
       "SELECT id, user_id, child_id, case_id, kind, what_changed, what_needed, due_on, link, created_at, read_at "

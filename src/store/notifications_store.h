@@ -24,6 +24,21 @@ struct NotificationRow {
   std::optional<std::string> read_at;
 };
 
+struct EmailRow {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> notification_id;
+  std::string to_address;
+  std::string subject;
+  std::string body;
+  std::string status = "pending";  // pending | sent | failed
+  int attempts = 0;
+  std::int64_t next_attempt_at = 0;  // unix seconds
+  std::optional<std::string> last_error;
+  std::optional<std::string> sent_at;
+  std::string created_at;
+};
+std::int64_t insert_email(Database& db, const EmailRow& e);
+
 std::int64_t insert_notification(Database& db, const NotificationRow& r);
 std::vector<NotificationRow> notifications_of_user(Database& db, std::int64_t user_id, int limit);
 // The ids of the organisation's active members.
