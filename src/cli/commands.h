@@ -15,5 +15,6 @@ int serve_command(const Args& args);    // goldthread serve --db PATH --listen H
 int demo_command(const Args& args);     // goldthread demo --db PATH --seed S --plans N
 int migrate_command(const Args& args);  // goldthread migrate --db PATH
 int user_command(const Args& args);     // goldthread user add --db PATH --email E --name N --role R
+int audit_command(const Args& args);    // goldthread audit verify --db PATH
 
 }  // namespace gt::cli

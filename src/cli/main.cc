@@ -21,6 +21,7 @@ constexpr Command kCommands[] = {
     {"migrate", "create or upgrade a database to the current schema (--db PATH)", gt::cli::migrate_command},
     {"user", "manage staff accounts (user add --db PATH --email E --name N [--role R]; password on stdin)",
      gt::cli::user_command},
+    {"audit", "check the audit log's hash chain (audit verify --db PATH)", gt::cli::audit_command},
 };
 
 void usage(std::ostream& out) {
