@@ -450,6 +450,15 @@ CREATE TABLE review_contributions (
 );
 CREATE INDEX review_contributions_case ON review_contributions(case_id, id);
 )SQL",
+    // 4: documents - who uploaded it for which organisation (a school sees its own uploads even after
+    // staff leave) and whether the council shares it with professionals (the school on roll and
+    // advice givers asked about the case).
+    R"SQL(
+ALTER TABLE documents ADD COLUMN organisation_id INTEGER REFERENCES organisations(id);
+ALTER TABLE documents ADD COLUMN shared_with_professionals INTEGER NOT NULL DEFAULT 0
+  CHECK (shared_with_professionals IN (0, 1));
+CREATE INDEX documents_advice_request ON documents(advice_request_id) WHERE advice_request_id IS NOT NULL;
+)SQL",
 };
 
 }  // namespace
