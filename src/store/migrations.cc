@@ -459,6 +459,42 @@ ALTER TABLE documents ADD COLUMN shared_with_professionals INTEGER NOT NULL DEFA
   CHECK (shared_with_professionals IN (0, 1));
 CREATE INDEX documents_advice_request ON documents(advice_request_id) WHERE advice_request_id IS NOT NULL;
 )SQL",
+    // 5: schools - a request for assessment records whether the family knows and agrees and the
+    // evidence shown when it was made; a review contribution has its parts; SEN support is recorded
+    // anew (history kept), a cycle of the graduated approach is reviewed once, requests and
+    // contributions are never changed.
+    R"SQL(
+ALTER TABLE assessment_requests ADD COLUMN family_informed INTEGER NOT NULL DEFAULT 0 CHECK (family_informed IN (0, 1));
+ALTER TABLE assessment_requests ADD COLUMN family_agrees INTEGER NOT NULL DEFAULT 0 CHECK (family_agrees IN (0, 1));
+ALTER TABLE assessment_requests ADD COLUMN evidence TEXT NOT NULL DEFAULT '';  -- JSON: the record shown to the SENCO
+CREATE UNIQUE INDEX assessment_requests_case ON assessment_requests(case_id);
+CREATE TRIGGER assessment_requests_no_update BEFORE UPDATE ON assessment_requests
+BEGIN SELECT RAISE(ABORT, 'a request for assessment is recorded once'); END;
+CREATE TRIGGER assessment_requests_no_delete BEFORE DELETE ON assessment_requests
+BEGIN SELECT RAISE(ABORT, 'a request for assessment is never deleted'); END;
+
+-- body is the progress towards the plan's outcomes.
+ALTER TABLE review_contributions ADD COLUMN changes TEXT NOT NULL DEFAULT '';
+ALTER TABLE review_contributions ADD COLUMN views TEXT NOT NULL DEFAULT '';
+CREATE TRIGGER review_contributions_no_update BEFORE UPDATE ON review_contributions
+BEGIN SELECT RAISE(ABORT, 'a contribution is recorded once: write a new one'); END;
+CREATE TRIGGER review_contributions_no_delete BEFORE DELETE ON review_contributions
+BEGIN SELECT RAISE(ABORT, 'contributions are never deleted'); END;
+
+CREATE TRIGGER sen_support_no_update BEFORE UPDATE ON sen_support
+BEGIN SELECT RAISE(ABORT, 'SEN support is recorded anew, never changed'); END;
+CREATE TRIGGER sen_support_no_delete BEFORE DELETE ON sen_support
+BEGIN SELECT RAISE(ABORT, 'SEN support is recorded anew, never deleted'); END;
+
+CREATE TRIGGER support_cycles_fixed BEFORE UPDATE OF id, child_id, organisation_id, started_on, assess, plan, provision,
+  recorded_by, recorded_at ON support_cycles
+BEGIN SELECT RAISE(ABORT, 'a cycle is recorded once: start a new one instead'); END;
+CREATE TRIGGER support_cycles_reviewed_once BEFORE UPDATE OF reviewed_on, outcomes, review ON support_cycles
+  WHEN OLD.reviewed_on IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'this cycle has already been reviewed'); END;
+CREATE TRIGGER support_cycles_no_delete BEFORE DELETE ON support_cycles
+BEGIN SELECT RAISE(ABORT, 'cycles are never deleted'); END;
+)SQL",
 };
 
 }  // namespace
