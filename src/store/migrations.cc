@@ -495,6 +495,14 @@ BEGIN SELECT RAISE(ABORT, 'this cycle has already been reviewed'); END;
 CREATE TRIGGER support_cycles_no_delete BEFORE DELETE ON support_cycles
 BEGIN SELECT RAISE(ABORT, 'cycles are never deleted'); END;
 )SQL",
+    // 6: notifications - the copy the council must send a person besides email (by post or phone,
+    // in a language other than English, in an accessible format: contact_preferences), and the
+    // page an email links to (the outbox writes the address under the deployment's public URL).
+    R"SQL(
+ALTER TABLE notifications ADD COLUMN copy_needed TEXT NOT NULL DEFAULT '';
+ALTER TABLE email_outbox ADD COLUMN link TEXT;
+CREATE INDEX notifications_unread ON notifications(user_id) WHERE read_at IS NULL;
+)SQL",
 };
 
 }  // namespace
