@@ -503,6 +503,15 @@ ALTER TABLE notifications ADD COLUMN copy_needed TEXT NOT NULL DEFAULT '';
 ALTER TABLE email_outbox ADD COLUMN link TEXT;
 CREATE INDEX notifications_unread ON notifications(user_id) WHERE read_at IS NULL;
 )SQL",
+    // 7: accounts - a family invitation says whether the parent or carer has parental
+    // responsibility (the family link it creates on acceptance copies it); sessions by user.
+    R"SQL(
+ALTER TABLE invitations ADD COLUMN parental_responsibility INTEGER NOT NULL DEFAULT 1
+  CHECK (parental_responsibility IN (0, 1));
+CREATE INDEX invitations_email ON invitations(email, purpose) WHERE used_at IS NULL;
+CREATE INDEX invitations_child ON invitations(child_id) WHERE child_id IS NOT NULL;
+CREATE INDEX invitations_organisation ON invitations(organisation_id) WHERE organisation_id IS NOT NULL;
+)SQL",
 };
 
 }  // namespace
