@@ -42,6 +42,7 @@
 #include "domain/date.h"
 #include "domain/event.h"
 #include "store/advice_store.h"
+#include "store/family_store.h"
 #include "store/organisations_store.h"
 #include "store/records.h"
 

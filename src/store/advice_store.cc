@@ -186,13 +186,4 @@ bool record_council_reuse_answer(Database& db, std::int64_t id, int answer) {
   return db.changes() == 1;
 }
 
-std::optional<AllAboutMeRow> latest_all_about_me(Database& db, std::int64_t child_id) {
-  auto s = db.prepare(
-      "SELECT views, interests, aspirations, what_works, what_does_not, communication, recorded_at "
-      "FROM all_about_me WHERE child_id = ? ORDER BY id DESC LIMIT 1");
-  s.bind(1, child_id);
-  if (!s.step()) return std::nullopt;
-  return AllAboutMeRow{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)};
-}
-
 }  // namespace gt::store

@@ -84,17 +84,4 @@ bool record_reuse_offer(Database& db, std::int64_t id, std::int64_t reused_from,
 bool record_family_reuse_answer(Database& db, std::int64_t id, int answer);
 bool record_council_reuse_answer(Database& db, std::int64_t id, int answer);
 
-// The child's latest "all about me", as the family last saved it.
-// (Read here until app::Family offers it to other use cases.)
-struct AllAboutMeRow {
-  std::string views;
-  std::string interests;
-  std::string aspirations;
-  std::string what_works;
-  std::string what_does_not;
-  std::string communication;
-  std::string recorded_at;
-};
-std::optional<AllAboutMeRow> latest_all_about_me(Database& db, std::int64_t child_id);
-
 }  // namespace gt::store
