@@ -291,15 +291,12 @@ std::vector<ReviewContributionRow> contributions_of_case(Database& db, std::int6
 }
 
 std::vector<std::int64_t> council_triage_users(Database& db) {
+  auto s = db.prepare(
+      "SELECT u.id FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id "
+      "WHERE u.role IN ('caseworker', 'manager') AND u.active = 1 AND (u.organisation_id IS NULL OR o.kind = 'council') "
+      "ORDER BY u.id");
   std::vector<std::int64_t> out;
-  for (const char* role : {"manager", "caseworker"}) {
-    auto s = db.prepare(
-        "SELECT u.id FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id "
-        "WHERE u.role = ? AND u.active = 1 AND (u.organisation_id IS NULL OR o.kind = 'council') ORDER BY u.id");
-    s.bind(1, role);
-    while (s.step()) out.push_back(s.int64(0));
-    if (!out.empty()) break;
-  }
+  while (s.step()) out.push_back(s.int64(0));
   return out;
 }
 

@@ -132,9 +132,8 @@ struct ReviewContributionRow {
 std::int64_t insert_review_contribution(Database& db, const ReviewContributionRow& r);
 std::vector<ReviewContributionRow> contributions_of_case(Database& db, std::int64_t case_id);
 
-// Who at the council takes a request no caseworker holds yet: the active team managers of the
-// council (users in a council organisation, or in none), or, when there is none, its active
-// caseworkers.
+// Who at the council hears of a request or contribution on a case no caseworker holds yet: the
+// council's active caseworkers and team managers (users in a council organisation, or in none).
 std::vector<std::int64_t> council_triage_users(Database& db);
 
 }  // namespace gt::store
