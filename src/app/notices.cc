@@ -16,6 +16,7 @@
 #include "store/access_store.h"
 #include "store/cases_store.h"
 #include "store/children_store.h"
+#include "store/family_store.h"
 #include "store/organisations_store.h"
 #include "store/users_store.h"
 
@@ -162,7 +163,7 @@ std::optional<std::string> child_first_name(store::Database& db, const Notice& n
 void notify_one(store::Database& db, std::int64_t user_id, const Notice& n, bool copy_task) {
   auto user = store::find_user(db, user_id);
   if (!user || !user->active) return;
-  auto prefs = store::notice_preferences(db, user_id);
+  auto prefs = store::contact_preferences_of(db, user_id);
   std::string copy = is_family_role(user->role) ? copy_needed(prefs) : "";
 
   store::NotificationRow r;
@@ -301,7 +302,7 @@ std::string family_case_link(std::int64_t case_id, std::int64_t child_id) {
 }
 std::string school_pupil_link(std::int64_t child_id) { return "/school/pupils/" + std::to_string(child_id); }
 
-std::string copy_needed(const store::NoticePreferences& p) {
+std::string copy_needed(const store::ContactPreferencesRow& p) {
   std::vector<std::string> parts;
   if (p.by_post) parts.push_back("by post");
   if (p.by_phone) parts.push_back("by phone");

@@ -9,8 +9,8 @@
 //    Database): the notification and its email are written with the change that caused them, or
 //    not at all. Nobody is notified of their own action (notify_case_event leaves out `by`), and
 //    inactive accounts get nothing.
-//  - Contact preferences (contact_preferences; the defaults when never set: email on, no child
-//    detail, English, standard format) are honoured this way:
+//  - Contact preferences (store/family_store.h contact_preferences_of; the defaults when never set:
+//    email on, no child detail, English, standard format) are honoured this way:
 //      by_email       an email is queued only when on (the in-application notification always is);
 //      email_detail   'none': the email names no child ("a child's EHC needs assessment or plan");
 //                     'first_name': the child's first name only. Never a surname, date of birth,
@@ -42,6 +42,7 @@
 #include "domain/date.h"
 #include "domain/event.h"
 #include "store/database.h"
+#include "store/family_store.h"
 #include "store/notifications_store.h"
 
 namespace gt::app {
@@ -95,7 +96,7 @@ std::string school_pupil_link(std::int64_t child_id);
 
 // The copy a person's preferences ask the council to send besides email: "" or
 // "by post, in Polish, in large print".
-std::string copy_needed(const store::NoticePreferences& p);
+std::string copy_needed(const store::ContactPreferencesRow& p);
 
 // The notifications page (web/page_notifications.cc): a person's own notifications only. These
 // are not reads of a child's record (the texts carry no child details), so they are not audited.

@@ -144,23 +144,6 @@ std::vector<std::int64_t> schools_with_child_on_roll(Database& db, std::int64_t 
   return ids(s);
 }
 
-NoticePreferences notice_preferences(Database& db, std::int64_t user_id) {
-  auto s = db.prepare(
-      "SELECT by_email, by_post, by_phone, language, accessible_format, email_detail FROM contact_preferences "
-      "WHERE user_id = ?");
-  s.bind(1, user_id);
-  NoticePreferences p;
-  if (s.step()) {
-    p.by_email = s.int64(0) != 0;
-    p.by_post = s.int64(1) != 0;
-    p.by_phone = s.int64(2) != 0;
-    p.language = s.text(3);
-    p.accessible_format = s.text(4);
-    p.email_detail = s.text(5);
-  }
-  return p;
-}
-
 std::vector<EmailRow> claim_due_emails(Database& db, std::int64_t now, std::int64_t lease_until, int limit) {
   std::vector<EmailRow> out;
   {

@@ -11,8 +11,6 @@
 //    answer, sent_at the time of delivery).
 //  - Recipients: council_staff_ids (active caseworkers and team managers of the council),
 //    schools_with_child_on_roll (the same rule as access_store.h on_roll), active_members.
-//  - notice_preferences reads contact_preferences for one user, with the table's defaults when the
-//    person has never set them (email on, no child detail in emails, English, standard format).
 #pragma once
 
 #include <cstdint>
@@ -72,16 +70,6 @@ std::vector<std::int64_t> active_members(Database& db, std::int64_t organisation
 std::vector<std::int64_t> council_staff_ids(Database& db);
 // Schools (organisations of kind 'school') with the child on roll on `today` (YYYY-MM-DD).
 std::vector<std::int64_t> schools_with_child_on_roll(Database& db, std::int64_t child_id, const std::string& today);
-
-struct NoticePreferences {
-  bool by_email = true;
-  bool by_post = false;
-  bool by_phone = false;
-  std::string language = "English";
-  std::string accessible_format;          // "" | large_print | braille | easy_read | audio | bsl
-  std::string email_detail = "none";      // none | first_name
-};
-NoticePreferences notice_preferences(Database& db, std::int64_t user_id);
 
 // The outbox.
 std::vector<EmailRow> claim_due_emails(Database& db, std::int64_t now, std::int64_t lease_until, int limit);
