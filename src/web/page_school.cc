@@ -17,6 +17,8 @@
 // app's error is put on its field): 422 with the GOV.UK error summary, values kept, nothing written.
 // A request with no reviewed cycle is 422 with the summary linking to the cycle form; a pupil with
 // an open case is 409 with a link to the case on the pupil's page. Success answers 303.
+#include "web/page_school.h"
+
 #include <charconv>
 
 #include "app/schools.h"
@@ -571,6 +573,39 @@ Response contribution_form(const Request& req, const ReviewTarget& t, int status
 }
 
 }  // namespace
+
+void school_case_data(Data& body, const app::CaseSchoolRecord& rec) {
+  if (rec.request) {
+    const auto& r = *rec.request;
+    Data d;
+    d.set("school", r.organisation_name.empty() ? "A school" : r.organisation_name);
+    d.set("date", long_date_or(r.requested_at.substr(0, 10)));
+    put(d, "by", r.requested_by_name);
+    d.set("reasons", paragraphs(r.reasons));
+    d.set("family_views", paragraphs(r.family_views));
+    d.set("family_informed", r.family_informed ? "Yes" : "No");
+    d.set("family_agrees", r.family_agrees ? "Yes" : "No");
+    d.set("evidence", evidence_data(r.child_id, rec.request_evidence));
+    body.set("request_from_school", d);
+  } else {
+    body.set("request_from_school", false);
+  }
+  std::vector<Data> list;
+  for (const auto& c : rec.contributions) {
+    Data d;
+    d.set("school", c.organisation_name.empty() ? "Not recorded" : c.organisation_name);
+    d.set("date", long_date_or(c.created_at.substr(0, 10)));
+    put(d, "by", c.author_name);
+    d.set("progress", paragraphs(c.progress));
+    d.set("changes", paragraphs(c.changes));
+    d.set("views", paragraphs(c.views));
+    d.set("has_changes", !c.changes.empty());
+    d.set("has_views", !c.views.empty());
+    list.push_back(d);
+  }
+  body.set("has_contributions", !list.empty());
+  body.set("contributions", list_of(std::move(list)));
+}
 
 void register_school_pages(Router& router, Context& ctx) {
   router.add(Method::Get, "/school", Access::Page, [&ctx](Request& req) {
