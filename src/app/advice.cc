@@ -131,8 +131,10 @@ std::vector<std::int64_t> council_recipients(store::Database& db, std::int64_t c
   return out;
 }
 
-void notify_council(store::Database& db, std::int64_t case_id, const Notice& n) {
-  for (auto id : council_recipients(db, case_id)) notify_user(db, id, n);
+// Nobody is told of their own action (`except`).
+void notify_council(store::Database& db, std::int64_t case_id, const Notice& n, std::int64_t except = 0) {
+  for (auto id : council_recipients(db, case_id))
+    if (id != except) notify_user(db, id, n);
 }
 
 // The case's events in force, in date order (the same reading as Casework's).
@@ -309,7 +311,8 @@ AdviceRequestRow Advice::request_advice(const Actor& actor, std::int64_t case_id
     try {
       casework_.append_event_in(db, actor, acc, case_id, e, route);
     } catch (const Error& err) {
-      if (err.field == "date") throw Error(err.kind, "requested_on", err.reason);
+      // The chronology's refusals (the date, the stage, the order) are about when it was asked.
+      if (err.kind == Kind::Unprocessable) throw Error(err.kind, "requested_on", err.reason);
       throw;
     }
     store::append_audit(db, {audit(actor, "create", r.id, route, acc.child_id, acc.basis)});
@@ -615,7 +618,7 @@ static void after_reuse_answer(store::Database& db, Casework& casework, const Re
     council.what_needed = "Read the advice. " + next_words(next);
     if (next) council.due = next->due;
     council.link = council_link(row);
-    notify_council(db, row.case_id, council);
+    notify_council(db, row.case_id, council, p.actor.user_id);
     return;
   }
   std::string who = by_family ? "The family" : "The council";
