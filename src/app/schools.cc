@@ -14,6 +14,7 @@
 #include "store/cases_store.h"
 #include "store/children_store.h"
 #include "store/needs_store.h"
+#include "store/notifications_store.h"
 #include "store/organisations_store.h"
 
 namespace gt::app {
@@ -128,7 +129,6 @@ Date a1_due(const Event& request, Date today) {
   return request.date.plus_weeks(6);
 }
 
-std::string case_link(std::int64_t case_id) { return "/cases/" + std::to_string(case_id); }
 
 }  // namespace
 
@@ -322,9 +322,6 @@ RequestedAssessment Schools::request_assessment(const Actor& actor, std::int64_t
                   "record at least one cycle of the graduated approach, reviewed with its provision and its outcomes, "
                   "before asking for an assessment");
     throw_first(validate_assessment_request(request));
-    auto org = store::find_organisation(db, *actor.organisation_id);
-    std::string school = org ? org->name : "The school";
-
     std::int64_t case_id = casework_.open_case_in(db, actor, child_id, basis, std::nullopt, route);
     Event e;
     e.type = EventType::RequestReceived;
@@ -346,28 +343,9 @@ RequestedAssessment Schools::request_assessment(const Actor& actor, std::int64_t
     store::insert_assessment_request(db, r);
     store::append_audit(db, {audit(actor, "request-assessment", "case", case_id, route, child_id, basis)});
 
+    // append_event_in has told the council (every caseworker and team manager: no caseworker
+    // holds the case yet) and the family, with the decision date (notices.h notify_case_event).
     Date due = a1_due(e, today);
-    Notice council;
-    council.kind = "assessment_requested";
-    council.what_changed = school + " has asked for an EHC needs assessment. No caseworker holds the case yet.";
-    council.what_needed = "Give the case to a caseworker, then decide whether to carry out an EHC needs assessment "
-                          "and tell the family.";
-    council.due = due;
-    council.link = case_link(case_id);
-    council.child_id = child_id;
-    council.case_id = case_id;
-    for (std::int64_t id : store::council_triage_users(db)) notify_user(db, id, council);
-
-    Notice family;
-    family.kind = "assessment_requested";
-    family.what_changed = school + " has asked the council for an education, health and care (EHC) needs assessment.";
-    family.what_needed = "Nothing for now. The council must decide whether to carry out the assessment and tell you.";
-    family.due = due;
-    family.link = "/family";
-    family.child_id = child_id;
-    family.case_id = case_id;
-    notify_family(db, child_id, family, today);
-
     return RequestedAssessment{case_id, today, due};
   });
 }
@@ -405,14 +383,14 @@ std::int64_t Schools::contribute_to_review(const Actor& actor, std::int64_t chil
     n.what_needed = "Read it and take it into account at the review meeting and in the decision after the review.";
     for (const auto& d : v.clock.deadlines)
       if ((d.rule == "R7" || d.rule == "R1" || d.rule == "R2") && d.open() && (!n.due || d.due < *n.due)) n.due = d.due;
-    n.link = case_link(case_id);
+    n.link = staff_case_link(case_id);
     n.child_id = child_id;
     n.case_id = case_id;
     auto kase = store::find_case(db, case_id);
     if (kase && kase->caseworker_id)
       notify_user(db, *kase->caseworker_id, n);
     else
-      for (std::int64_t uid : store::council_triage_users(db)) notify_user(db, uid, n);
+      for (std::int64_t uid : store::council_staff_ids(db)) notify_user(db, uid, n);
     return id;
   });
 }

@@ -25,9 +25,10 @@
 //    (an OpenCaseConflict: Conflict on field "case", carrying the open case's id for a link);
 //    opens a case, appends request_received dated today with source kSchoolRequestSource (SEN2
 //    "a school or other education setting"), records the request with the family's views,
-//    whether they know and agree, and the evidence as shown (a snapshot), and notifies the
-//    council (the case has no caseworker yet: every active caseworker and team manager) and the
-//    family, with the 6-week decision date.
+//    whether they know and agree, and the evidence as shown (a snapshot). The council (the case
+//    has no caseworker yet: every active caseworker and team manager) and the family are told,
+//    with the 6-week decision date, by the appended event's notices (notices.h), in the same
+//    transaction.
 //  - contribute_to_review: while the case is at the review stage or its annual review is due
 //    within kReviewContributionWeeks weeks (domain/school_request.h; else Conflict), the school's
 //    contribution is recorded and the case's caseworker (or, with none, the council's caseworkers

@@ -290,14 +290,4 @@ std::vector<ReviewContributionRow> contributions_of_case(Database& db, std::int6
   return out;
 }
 
-std::vector<std::int64_t> council_triage_users(Database& db) {
-  auto s = db.prepare(
-      "SELECT u.id FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id "
-      "WHERE u.role IN ('caseworker', 'manager') AND u.active = 1 AND (u.organisation_id IS NULL OR o.kind = 'council') "
-      "ORDER BY u.id");
-  std::vector<std::int64_t> out;
-  while (s.step()) out.push_back(s.int64(0));
-  return out;
-}
-
 }  // namespace gt::store

@@ -1,6 +1,6 @@
 // Schools store: a school's pupils on roll (by its URN) with what the list shows of each, a
 // pupil's SEN support record and graduated approach, the school's requests for assessment and its
-// contributions to annual reviews, and who at the council takes an unassigned request.
+// contributions to annual reviews.
 //
 // Contract:
 //  - pupils_on_roll lists the children with a placement at `urn` that has started on or before
@@ -131,9 +131,5 @@ struct ReviewContributionRow {
 };
 std::int64_t insert_review_contribution(Database& db, const ReviewContributionRow& r);
 std::vector<ReviewContributionRow> contributions_of_case(Database& db, std::int64_t case_id);
-
-// Who at the council hears of a request or contribution on a case no caseworker holds yet: the
-// council's active caseworkers and team managers (users in a council organisation, or in none).
-std::vector<std::int64_t> council_triage_users(Database& db);
 
 }  // namespace gt::store
