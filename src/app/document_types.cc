@@ -25,6 +25,16 @@ constexpr std::array<DocumentType, 4> kAccepted{{
     {"image/jpeg", "JPEG image", "jpg"},
 }};
 
+// What each accepted type's bytes must start with (libmagic also finds a PDF header anywhere in
+// the first kilobyte: requiring it at the start refuses polyglots such as HTML before a PDF).
+std::string_view leading_signature(std::string_view media_type) {
+  if (media_type == "application/pdf") return "%PDF-";
+  if (media_type == "image/png") return std::string_view("\x89PNG\r\n\x1a\n", 8);
+  if (media_type == "image/jpeg") return "\xFF\xD8\xFF";
+  if (media_type == kDocx) return std::string_view("PK\x03\x04", 4);
+  return {};
+}
+
 // One libmagic handle per thread, loaded once with the system's default database.
 struct MagicHandle {
   magic_t m = nullptr;
@@ -193,6 +203,8 @@ std::optional<DocumentType> type_of_content(std::string_view bytes) {
   if (bytes.empty()) return std::nullopt;
   auto t = accepted_type(magic_mime_type(bytes));
   if (!t) return std::nullopt;
+  auto sig = leading_signature(t->media_type);
+  if (sig.empty() || bytes.substr(0, sig.size()) != sig) return std::nullopt;
   if (t->media_type == kDocx && !is_wordprocessing_package(bytes)) return std::nullopt;
   return t;
 }

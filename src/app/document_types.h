@@ -6,7 +6,9 @@
 //    per thread: libmagic handles are not thread-safe) and accepts exactly:
 //      application/pdf, image/png, image/jpeg, and
 //      application/vnd.openxmlformats-officedocument.wordprocessingml.document (DOCX) only when
-//      the ZIP package itself confirms it (is_wordprocessing_package). Anything else: nullopt.
+//      the ZIP package itself confirms it (is_wordprocessing_package). The bytes must also start
+//      with the type's own signature (%PDF-, the PNG signature, FF D8 FF, PK\3\4), which refuses
+//      polyglots libmagic would let through. Anything else: nullopt.
 //  - is_wordprocessing_package reads the ZIP's central directory strictly (bounds-checked, no
 //    ZIP64, no multi-disk) and needs [Content_Types].xml declaring the main part as
 //    wordprocessingml.document.main+xml and word/document.xml. A macro-enabled document

@@ -14,6 +14,7 @@
 #include "store/advice_store.h"
 #include "store/audit_store.h"
 #include "store/documents_store.h"
+#include "store/notifications_store.h"
 
 namespace gt::app {
 
@@ -238,7 +239,9 @@ std::vector<std::int64_t> council_recipients(store::Database& db, std::int64_t c
                                              std::optional<std::int64_t> case_id) {
   if (case_id)
     if (auto w = store::caseworker_of_case(db, *case_id)) return {*w};
-  return store::caseworkers_of_child(db, child_id);
+  auto workers = store::caseworkers_of_child(db, child_id);
+  if (!workers.empty()) return workers;
+  return store::council_staff_ids(db);  // nobody assigned: the council team
 }
 
 void notify_council(store::Database& db, const std::vector<std::int64_t>& users, const Notice& n) {

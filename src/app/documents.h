@@ -29,7 +29,8 @@
 //    download and every list is audited as a read with the child and the basis.
 //  - An upload that asks someone to act notifies them in the same transaction: the family's or the
 //    school's upload and an advice giver's tell the council (the case's caseworker, else the
-//    caseworkers of the child's cases); the council's upload visible to the family tells the family.
+//    caseworkers of the child's cases, else the council team; an advice giver's also who asked);
+//    the council's upload visible to the family, or showing it to them later, tells the family.
 #pragma once
 
 #include <cstdint>
