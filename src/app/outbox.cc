@@ -67,14 +67,14 @@ std::string base64(std::string_view s) {
   return out;
 }
 
-// RFC 2047: UTF-8 text as encoded words of at most 45 bytes each, never splitting a character.
+// RFC 2047: UTF-8 text as encoded words of at most 36 bytes each, never splitting a character.
 std::string encode_header(std::string_view s) {
   std::string clean = no_breaks(s);
   if (ascii(clean)) return clean;
   std::string out;
   std::size_t i = 0;
   while (i < clean.size()) {
-    std::size_t end = std::min(clean.size(), i + 45);
+    std::size_t end = std::min(clean.size(), i + 36);
     while (end < clean.size() && end > i && (static_cast<unsigned char>(clean[end]) & 0xC0) == 0x80) --end;
     if (!out.empty()) out += "\r\n ";
     out += "=?UTF-8?B?" + base64(std::string_view(clean).substr(i, end - i)) + "?=";
