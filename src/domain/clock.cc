@@ -384,4 +384,16 @@ std::optional<Date> next_council_due(const ClockResult& r) {
   return best;
 }
 
+std::string_view rule_summary(std::string_view rule_id) {
+  for (int r = 0; r < kRuleCount; ++r)
+    if (kRuleIds[r] == rule_id) return text(static_cast<Rule>(r)).summary;
+  return {};
+}
+
+std::string_view rule_basis(std::string_view rule_id) {
+  for (int r = 0; r < kRuleCount; ++r)
+    if (kRuleIds[r] == rule_id) return text(static_cast<Rule>(r)).basis;
+  return {};
+}
+
 }  // namespace gt

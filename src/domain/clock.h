@@ -52,4 +52,8 @@ ClockResult compute_deadlines(const std::vector<Event>& events, Date today);
 // not a family deadline), or nullopt. Independent of `today` so it can be stored and indexed.
 std::optional<Date> next_council_due(const ClockResult& r);
 
+// The plain-English summary and the legal basis of a rule by its id ("A3"); empty if unknown.
+std::string_view rule_summary(std::string_view rule_id);
+std::string_view rule_basis(std::string_view rule_id);
+
 }  // namespace gt

@@ -145,4 +145,13 @@ CaseloadCounts caseload_counts(Database& db, const std::string& today, const std
   return out;
 }
 
+std::vector<std::pair<std::string, int>> overdue_by_rule(Database& db, const std::string& today) {
+  auto s = db.prepare(
+      "SELECT coalesce(next_rule, ''), count(*) FROM cases WHERE next_due < ? GROUP BY next_rule ORDER BY count(*) DESC");
+  s.bind(1, today);
+  std::vector<std::pair<std::string, int>> out;
+  while (s.step()) out.emplace_back(s.text(0), static_cast<int>(s.int64(1)));
+  return out;
+}
+
 }  // namespace gt::store

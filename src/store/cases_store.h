@@ -48,4 +48,7 @@ struct CaseloadCounts {
 CaseloadCounts caseload_counts(Database& db, const std::string& today, const std::string& week_end,
                                std::optional<std::int64_t> caseworker_id);
 
+// Open cases whose next council deadline has passed, counted by the rule of that deadline.
+std::vector<std::pair<std::string, int>> overdue_by_rule(Database& db, const std::string& today);
+
 }  // namespace gt::store

@@ -53,6 +53,7 @@ void register_pages(Router& router, Context& ctx) {
   register_school_pages(router, ctx);
   register_document_pages(router, ctx);
   register_notification_pages(router, ctx);
+  register_figures_page(router, ctx);
 }
 
 }  // namespace gt::web

@@ -35,6 +35,7 @@ void register_advice_pages(Router& router, Context& ctx);     // page_advice.cc:
 void register_school_pages(Router& router, Context& ctx);     // page_school.cc: pupils on roll, SEN support, requests
 void register_document_pages(Router& router, Context& ctx);   // page_documents.cc: upload and download
 void register_notification_pages(Router& router, Context& ctx);  // page_notifications.cc
+void register_figures_page(Router& router, Context& ctx);     // page_figures.cc: counts, no identifiable record
 
 // The GOV.UK-styled error page (404, 403, 500, ...), for Router::set_page_error.
 Response error_page(const Request& req, int status, std::string_view reason);
