@@ -151,4 +151,23 @@ std::int64_t count_child_access_log(Database& db, std::int64_t child_id) {
   return s.int64(0);
 }
 
+std::vector<std::int64_t> council_contacts_of_child(Database& db, std::int64_t child_id) {
+  std::vector<std::int64_t> out;
+  {
+    auto s = db.prepare(
+        "SELECT DISTINCT u.id FROM cases c JOIN users u ON u.id = c.caseworker_id "
+        "WHERE c.child_id = ? AND c.stage <> 'closed' AND u.active = 1 AND u.role IN ('caseworker', 'manager') "
+        "ORDER BY u.id");
+    s.bind(1, child_id);
+    while (s.step()) out.push_back(s.int64(0));
+  }
+  for (const char* role : {"manager", "caseworker"}) {
+    if (!out.empty()) break;
+    auto s = db.prepare("SELECT id FROM users WHERE role = ? AND active = 1 ORDER BY id");
+    s.bind(1, role);
+    while (s.step()) out.push_back(s.int64(0));
+  }
+  return out;
+}
+
 }  // namespace gt::store

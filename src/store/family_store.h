@@ -85,4 +85,9 @@ struct ChildAccessRow {
 std::vector<ChildAccessRow> child_access_log(Database& db, std::int64_t child_id, int limit, int offset);
 std::int64_t count_child_access_log(Database& db, std::int64_t child_id);
 
+// The council staff who answer for a child (to be told when the family writes): the active
+// caseworkers of the child's cases that are not closed; else every active team manager; else
+// every active caseworker.
+std::vector<std::int64_t> council_contacts_of_child(Database& db, std::int64_t child_id);
+
 }  // namespace gt::store
