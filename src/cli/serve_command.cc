@@ -6,13 +6,17 @@
 //    concurrency), --pool-threads N (database and password work, default max(2, cores)),
 //    --today YYYY-MM-DD (fix the clock's today), --assets DIR (GOV.UK Frontend's dist/govuk,
 //    default from the source tree), --openapi FILE (default docs/openapi.json in the source tree),
-//    --secure-cookies (mark the session cookie Secure), --no-access-log, --help.
+//    --secure-cookies (mark the session cookie Secure), --no-access-log, --help; email:
+//    --smtp-url URL (or $GT_SMTP_URL, which keeps a relay password off the command line),
+//    --smtp-from ADDRESS, --public-url URL (the address emails link to). The outbox worker
+//    (app/outbox.h) runs only when an SMTP URL is given; otherwise emails wait in the outbox.
 //  - Prints "Golden Thread serving on http://HOST:PORT" on stdout once listening (tests read the
 //    port from it). On SIGINT/SIGTERM it stops the server, flushes the audit log and exits 0.
 //  - Exit 2 on bad usage, 1 when the database, assets or address cannot be opened.
 #include <signal.h>
 
 #include <charconv>
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -35,7 +39,7 @@ namespace {
 const char* kServeHelp =
     "Usage: goldthread serve --db PATH [--listen HOST:PORT] [--threads N] [--pool-threads N]\n"
     "                        [--today YYYY-MM-DD] [--assets DIR] [--openapi FILE] [--secure-cookies]\n"
-    "                        [--no-access-log]\n\n"
+    "                        [--no-access-log] [--smtp-url URL] [--smtp-from ADDRESS] [--public-url URL]\n\n"
     "Serves the web pages and the JSON API (/api/v1, described at /api/v1/openapi.json).\n\n"
     "  --db PATH          the SQLite database (created and migrated if needed)\n"
     "  --listen HOST:PORT address to listen on (default 127.0.0.1:8080; port 0 picks a free port)\n"
@@ -45,7 +49,12 @@ const char* kServeHelp =
     "  --assets DIR       GOV.UK Frontend's dist/govuk directory (default: from the source tree)\n"
     "  --openapi FILE     the OpenAPI document (default: docs/openapi.json in the source tree)\n"
     "  --secure-cookies   mark the session cookie Secure (when served over HTTPS)\n"
-    "  --no-access-log    do not log a line per request\n\n"
+    "  --no-access-log    do not log a line per request\n"
+    "  --smtp-url URL     the SMTP relay that delivers the email outbox: smtp://HOST:PORT (STARTTLS\n"
+    "                     when offered) or smtps://HOST:PORT; default $GT_SMTP_URL; none: emails wait\n"
+    "  --smtp-from ADDR   the sender, e.g. 'Northmoor SEND <send@northmoor.example>'\n"
+    "  --public-url URL   the address people use to reach this service; emails link under it\n"
+    "                     (default http://HOST:PORT of --listen; give it behind a proxy or TLS)\n\n"
     "Stops cleanly on SIGINT or SIGTERM.\n";
 
 std::optional<int> parse_int(const std::string& s, int lo, int hi) {
@@ -67,6 +76,8 @@ int serve_command(const Args& args) {
   std::optional<Date> today;
   web::ServerOptions options;
   bool secure_cookies = false;
+  std::string smtp_url, smtp_from, public_url;
+  if (const char* env = std::getenv("GT_SMTP_URL")) smtp_url = env;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& out) {
@@ -99,6 +110,17 @@ int serve_command(const Args& args) {
       secure_cookies = true;
     } else if (a == "--no-access-log") {
       options.access_log = false;
+    } else if (a == "--smtp-url") {
+      if (!value(smtp_url)) return usage_error("--smtp-url needs a URL");
+      if (smtp_url.rfind("smtp://", 0) != 0 && smtp_url.rfind("smtps://", 0) != 0)
+        return usage_error("--smtp-url must start smtp:// or smtps://");
+    } else if (a == "--smtp-from") {
+      if (!value(smtp_from)) return usage_error("--smtp-from needs an address");
+      if (smtp_from.find('@') == std::string::npos) return usage_error("--smtp-from must be an email address");
+    } else if (a == "--public-url") {
+      if (!value(public_url)) return usage_error("--public-url needs a URL");
+      if (public_url.rfind("http://", 0) != 0 && public_url.rfind("https://", 0) != 0)
+        return usage_error("--public-url must start http:// or https://");
     } else {
       return usage_error("unknown option '" + a + "'");
     }
@@ -132,6 +154,13 @@ int serve_command(const Args& args) {
   app::Today clock_today(today);
   app::ServicesSettings settings;
   settings.documents_dir = db + ".documents";
+  settings.smtp_url = smtp_url;
+  if (!smtp_from.empty()) settings.smtp_from = smtp_from;
+  std::string shown_host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+  if (!public_url.empty())
+    settings.public_base_url = public_url;
+  else if (options.port != 0)  // a picked port (0) is known only later: give --public-url then
+    settings.public_base_url = "http://" + shown_host + ":" + std::to_string(options.port);
   app::Services services(storage, clock_today, settings);
   app::Accounts& accounts = services.accounts;
   web::Context ctx{services,       storage,        accounts, services.casework, clock_today,
@@ -146,13 +175,14 @@ int serve_command(const Args& args) {
     std::cerr << "goldthread serve: cannot listen on " << listen << ": " << e.what() << "\n";
     return 1;
   }
-  std::string shown_host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
   std::cout << "Golden Thread serving on http://" << shown_host << ":" << server.port() << std::endl;
+  if (!settings.smtp_url.empty()) services.outbox.start();
 
   int sig = 0;
   sigwait(&stop_signals, &sig);
   std::cerr << "goldthread serve: stopping\n";
   server.stop();
+  services.outbox.stop();
   storage.flush();
   return 0;
 }
