@@ -1,6 +1,7 @@
 // Demo: generates and writes the fictional Northmoor City Council. See demo.h for the contract;
 // the figures each distribution aims at are those of the SEND reference s5 (cited beside them).
 #include "app/demo.h"
+#include "app/demo_people.h"
 
 #include "app/child_rows.h"
 
@@ -1540,12 +1541,15 @@ void write_demo(store::Database& db, const DemoCouncil& council) {
     store::UserRow u{0, s.email, s.name, s.role, demo_password_hash(council.options.seed, s.email)};
     staff_ids.push_back(store::insert_user(db, u));
   }
+  std::vector<std::int64_t> child_ids, case_ids;
   for (std::size_t ci = 0; ci < council.cases.size(); ++ci) {
     const DemoCase& c = council.cases[ci];
     std::int64_t child_id = store::insert_child(db, child_to_row(c.child), staff_ids[0]);
+    child_ids.push_back(child_id);
     std::optional<std::int64_t> worker;
     if (c.caseworker >= 0) worker = staff_ids[static_cast<std::size_t>(c.caseworker)];
     std::int64_t case_id = store::insert_case(db, child_id, worker);
+    case_ids.push_back(case_id);
     int seconds = 0;
     Date day;
     for (std::size_t ei = 0; ei < c.events.size(); ++ei) {
@@ -1584,6 +1588,7 @@ void write_demo(store::Database& db, const DemoCouncil& council) {
   }
   std::string first = council.cases.empty() ? council.options.today.to_string()
                                             : council.cases.front().events.front().date.plus_days(-30).to_string();
+  write_demo_people(db, council, child_ids, case_ids, staff_ids, demo_password_hash);
   store::stamp_demo_times(db, first + "T08:00:00Z");
   tx.commit();
   store::analyze(db);

@@ -31,6 +31,14 @@ std::optional<OrganisationRow> find_organisation_by_urn(Database& db, const std:
   return read(s);
 }
 
+void set_member_organisation(Database& db, std::int64_t user_id, std::int64_t organisation_id, bool org_admin) {
+  db.prepare("UPDATE users SET organisation_id = ?, org_admin = ? WHERE id = ?")
+      .bind(1, organisation_id)
+      .bind(2, org_admin ? 1 : 0)
+      .bind(3, user_id)
+      .run();
+}
+
 std::vector<OrganisationRow> list_organisations(Database& db, const std::string& kind) {
   auto s = db.prepare(std::string(kCols) + "WHERE (?1 = '' OR kind = ?1) ORDER BY name");
   s.bind(1, kind);

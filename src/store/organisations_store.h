@@ -23,6 +23,8 @@ struct OrganisationRow {
 std::int64_t insert_organisation(Database& db, const OrganisationRow& r);  // ConflictError: URN taken
 std::optional<OrganisationRow> find_organisation(Database& db, std::int64_t id);
 std::optional<OrganisationRow> find_organisation_by_urn(Database& db, const std::string& urn);
+// Makes a user a member of an organisation (the demo's staff join its council).
+void set_member_organisation(Database& db, std::int64_t user_id, std::int64_t organisation_id, bool org_admin);
 std::vector<OrganisationRow> list_organisations(Database& db, const std::string& kind = "");
 
 }  // namespace gt::store
