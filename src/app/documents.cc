@@ -13,6 +13,8 @@
 #include "store/access_store.h"
 #include "store/advice_store.h"
 #include "store/audit_store.h"
+#include "store/cases_store.h"
+#include "store/children_store.h"
 #include "store/documents_store.h"
 #include "store/notifications_store.h"
 
@@ -382,6 +384,7 @@ std::int64_t Documents::upload(const Actor& actor, std::int64_t child_id, const 
     auto basis = child_basis(db, actor, child_id, today);
     if (!basis) throw Error(Kind::NotFound, "id", "There is no child or young person at this address.");
     require_child(db, actor, child_id, upload_capability(*basis), today);
+    if (where.need) require_child(db, actor, child_id, *where.need, today);
     (void)place(db, actor, *basis, child_id, where);
   }
   std::string title = title_for(file);
@@ -394,6 +397,7 @@ std::int64_t Documents::upload(const Actor& actor, std::int64_t child_id, const 
     auto basis = child_basis(db, actor, child_id, today);
     if (!basis) throw Error(Kind::NotFound, "id", "There is no child or young person at this address.");
     require_child(db, actor, child_id, upload_capability(*basis), today);
+    if (where.need) require_child(db, actor, child_id, *where.need, today);
     Placed p = place(db, actor, *basis, child_id, where);
     store::DocumentRow row;
     row.sha256 = hash;
@@ -437,32 +441,68 @@ std::int64_t Documents::upload_to_advice_request(const Actor& actor, std::int64_
 
 // --- reading -------------------------------------------------------------------------------------
 
+namespace {
+
+// The view of a child's documents, or of an advice request's (view_for_child and
+// view_for_advice_request; the list functions are the same without a page's capability).
+DocumentsView child_view(Storage& storage, Date today, const Actor& actor, std::int64_t child_id,
+                         std::optional<Capability> need, const std::string& route) {
+  auto& db = storage.read();
+  Viewer v = viewer(db, actor, child_id, today);
+  if (need && !allows(v.basis, *need)) throw Error(Kind::Forbidden, "", "This page is not for your role");
+  DocumentsView out;
+  out.child_id = child_id;
+  if (auto c = store::find_child(db, child_id)) out.child_name = c->given_name + " " + c->family_name;
+  if (v.basis == Basis::CouncilStaff)
+    for (const auto& c : store::cases_of_child(db, child_id)) out.cases.push_back({c.id, c.opened_at, c.stage});
+  for (const auto& d : store::documents_of_child(db, child_id))
+    if (v.may_see(d)) out.documents.push_back(summary_of(d));
+  storage.audit_read(audit(actor, "list", "documents", child_id, route, child_id, v.basis));
+  return out;
+}
+
+DocumentsView request_view(Storage& storage, Date today, const Actor& actor, std::int64_t request_id,
+                           std::optional<Capability> need, const std::string& route) {
+  auto& db = storage.read();
+  auto ref = store::find_advice_request(db, request_id);
+  if (!ref) throw Error(Kind::NotFound, "id", "There is no advice request at this address.");
+  auto basis = child_basis(db, actor, ref->child_id, today);
+  if (!basis || (*basis == Basis::AdviceRequested &&
+                 (!actor.organisation_id || ref->organisation_id != *actor.organisation_id)))
+    throw Error(Kind::NotFound, "id", "There is no advice request at this address.");
+  if (need && !allows(*basis, *need)) throw Error(Kind::Forbidden, "", "This page is not for your role");
+  Viewer v = viewer(db, actor, ref->child_id, today);
+  DocumentsView out;
+  out.child_id = ref->child_id;
+  out.child_name = ref->child_given_name + " " + ref->child_family_name;
+  out.advice_request_id = request_id;
+  out.organisation_name = ref->organisation_name;
+  for (const auto& d : store::documents_of_advice_request(db, request_id))
+    if (v.may_see(d)) out.documents.push_back(summary_of(d));
+  storage.audit_read(audit(actor, "list", "advice_request_documents", request_id, route, ref->child_id, v.basis));
+  return out;
+}
+
+}  // namespace
+
+DocumentsView Documents::view_for_child(const Actor& actor, std::int64_t child_id, Capability need,
+                                        const std::string& route) {
+  return child_view(storage_, today_(), actor, child_id, need, route);
+}
+
 std::vector<DocumentSummary> Documents::list_for_child(const Actor& actor, std::int64_t child_id,
                                                        const std::string& route) {
-  auto& db = storage_.read();
-  Viewer v = viewer(db, actor, child_id, today_());
-  std::vector<DocumentSummary> out;
-  for (const auto& d : store::documents_of_child(db, child_id))
-    if (v.may_see(d)) out.push_back(summary_of(d));
-  storage_.audit_read(audit(actor, "list", "documents", child_id, route, child_id, v.basis));
-  return out;
+  return child_view(storage_, today_(), actor, child_id, std::nullopt, route).documents;
+}
+
+DocumentsView Documents::view_for_advice_request(const Actor& actor, std::int64_t request_id, Capability need,
+                                                 const std::string& route) {
+  return request_view(storage_, today_(), actor, request_id, need, route);
 }
 
 std::vector<DocumentSummary> Documents::list_for_advice_request(const Actor& actor, std::int64_t request_id,
                                                                 const std::string& route) {
-  auto& db = storage_.read();
-  auto ref = store::find_advice_request(db, request_id);
-  if (!ref) throw Error(Kind::NotFound, "id", "There is no advice request at this address.");
-  auto basis = child_basis(db, actor, ref->child_id, today_());
-  if (!basis || (*basis == Basis::AdviceRequested &&
-                 (!actor.organisation_id || ref->organisation_id != *actor.organisation_id)))
-    throw Error(Kind::NotFound, "id", "There is no advice request at this address.");
-  Viewer v = viewer(db, actor, ref->child_id, today_());
-  std::vector<DocumentSummary> out;
-  for (const auto& d : store::documents_of_advice_request(db, request_id))
-    if (v.may_see(d)) out.push_back(summary_of(d));
-  storage_.audit_read(audit(actor, "list", "advice_request_documents", request_id, route, ref->child_id, v.basis));
-  return out;
+  return request_view(storage_, today_(), actor, request_id, std::nullopt, route).documents;
 }
 
 namespace {
@@ -484,8 +524,10 @@ Seen visible_document(store::Database& db, const Actor& actor, std::int64_t docu
 
 }  // namespace
 
-DocumentSummary Documents::summary(const Actor& actor, std::int64_t document_id, const std::string& route) {
+DocumentSummary Documents::summary(const Actor& actor, std::int64_t document_id, const std::string& route,
+                                   std::optional<Capability> need) {
   Seen s = visible_document(storage_.read(), actor, document_id, today_());
+  if (need && !allows(s.basis, *need)) throw Error(Kind::Forbidden, "", "You cannot do this with this document");
   storage_.audit_read(audit(actor, "read", "document", document_id, route, s.row.child_id, s.basis));
   return summary_of(s.row);
 }

@@ -38,6 +38,7 @@
 #include <string>
 #include <vector>
 
+#include "app/access.h"
 #include "app/accounts.h"
 #include "app/services_settings.h"
 #include "app/today.h"
@@ -60,6 +61,9 @@ struct DocumentContext {
   std::optional<std::int64_t> advice_request_id;  // must be an advice request of the child
   bool visible_to_family = false;
   bool shared_with_professionals = false;  // council only: the school on roll and advice givers see it
+  // When set, the actor's basis must allow this capability (a page for one role: the family's
+  // upload page needs FamilyWrite) - Forbidden otherwise.
+  std::optional<Capability> need;
 };
 
 struct DocumentSummary {
@@ -88,6 +92,21 @@ struct DocumentDownload {
   std::string bytes;
 };
 
+// A page of documents: whose they are and what the actor may see (and attach to).
+struct DocumentsView {
+  std::int64_t child_id = 0;
+  std::string child_name;  // given and family name
+  std::optional<std::int64_t> advice_request_id;
+  std::string organisation_name;  // the advice request's organisation
+  struct CaseChoice {
+    std::int64_t id = 0;
+    std::string opened_at;  // ISO 8601 UTC
+    std::string stage;
+  };
+  std::vector<CaseChoice> cases;  // council staff only: the child's cases, to attach a document to
+  std::vector<DocumentSummary> documents;
+};
+
 class Documents {
  public:
   Documents(Storage& storage, const Today& today, const ServicesSettings& settings)
@@ -100,13 +119,21 @@ class Documents {
   std::int64_t upload_to_advice_request(const Actor& actor, std::int64_t request_id, const DocumentUpload& file,
                                         const std::string& route);
 
-  // What the actor may see, newest first (NotFound when they may not see the child / request).
+  // What the actor may see, newest first (NotFound when they may not see the child / request;
+  // for an advice giver, a request of another organisation). Audited as one read.
   std::vector<DocumentSummary> list_for_child(const Actor& actor, std::int64_t child_id, const std::string& route);
   std::vector<DocumentSummary> list_for_advice_request(const Actor& actor, std::int64_t request_id,
                                                        const std::string& route);
+  // The same with what a page shows around the list; `need`: the page's capability (Forbidden
+  // when the actor's basis does not allow it, e.g. a caseworker on the family's page).
+  DocumentsView view_for_child(const Actor& actor, std::int64_t child_id, Capability need, const std::string& route);
+  DocumentsView view_for_advice_request(const Actor& actor, std::int64_t request_id, Capability need,
+                                        const std::string& route);
 
-  // One document the actor may see, with its metadata (NotFound otherwise). Audited as a read.
-  DocumentSummary summary(const Actor& actor, std::int64_t document_id, const std::string& route);
+  // One document the actor may see, with its metadata (NotFound otherwise; Forbidden when `need`
+  // is given and the actor's basis does not allow it). Audited as a read.
+  DocumentSummary summary(const Actor& actor, std::int64_t document_id, const std::string& route,
+                          std::optional<Capability> need = std::nullopt);
   // The bytes, for a download (NotFound otherwise). Audited.
   DocumentDownload download(const Actor& actor, std::int64_t document_id, const std::string& route);
 
