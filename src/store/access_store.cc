@@ -65,6 +65,13 @@ void end_family_link(Database& db, std::int64_t link_id, const std::string& at) 
   db.prepare("UPDATE family_links SET ended_at = ? WHERE id = ? AND ended_at IS NULL").bind(1, at).bind(2, link_id).run();
 }
 
+void set_acting_for_young_person(Database& db, std::int64_t link_id, bool acting) {
+  db.prepare("UPDATE family_links SET acting_for_young_person = ? WHERE id = ? AND ended_at IS NULL")
+      .bind(1, acting ? 1 : 0)
+      .bind(2, link_id)
+      .run();
+}
+
 std::optional<std::string> child_date_of_birth(Database& db, std::int64_t child_id) {
   auto s = db.prepare("SELECT date_of_birth FROM children WHERE id = ?");
   s.bind(1, child_id);

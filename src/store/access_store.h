@@ -31,6 +31,8 @@ std::vector<FamilyLinkRow> family_links_of_user(Database& db, std::int64_t user_
 std::vector<FamilyLinkRow> family_links_of_child(Database& db, std::int64_t child_id); // all, newest first
 std::int64_t insert_family_link(Database& db, const FamilyLinkRow& r, std::optional<std::int64_t> created_by);
 void end_family_link(Database& db, std::int64_t link_id, const std::string& at);
+// Past compulsory school age: whether the parent acts for the young person (a link in force only).
+void set_acting_for_young_person(Database& db, std::int64_t link_id, bool acting);
 
 // The child's date of birth (YYYY-MM-DD), or nullopt when there is no such child.
 std::optional<std::string> child_date_of_birth(Database& db, std::int64_t child_id);

@@ -6,6 +6,7 @@
 #include "web/api_error.h"
 #include "web/api_json.h"
 #include "web/auth.h"
+#include "web/multipart.h"
 
 namespace gt::web {
 
@@ -29,6 +30,12 @@ Response Dispatcher::handle(Request& req, const Match& m) const {
   const Route& route = *m.route;
   if (route.access != Access::Public) {
     bool ok = authenticate(accounts_, req);
+    // A pending session (second factor not yet given) reaches only the two-factor page and sign-out.
+    if (ok && req.session->pending && !reachable_while_pending(route.name)) {
+      if (route.access == Access::Api)
+        return api_error(401, "session", "finish signing in: enter the code from your authenticator app");
+      return Response::redirect(std::string(kTwoFactorPath));
+    }
     if (route.access == Access::Api) {
       if (!ok) return api_error(401, "session", "sign in first: send a valid session cookie or bearer token");
       if (req.via_cookie && unsafe(req.method) && !csrf_matches(req.session->csrf, req.header(kCsrfHeader)))
@@ -39,11 +46,23 @@ Response Dispatcher::handle(Request& req, const Match& m) const {
   }
   bool page = route.access == Access::Page || (route.access == Access::Public && !is_api_path(req.path));
   if (page && unsafe(req.method)) {
-    if (req.media_type() != "application/x-www-form-urlencoded")
-      return router_.page_error(req, 415, "Forms must be sent as application/x-www-form-urlencoded.");
-    req.form = parse_urlencoded(req.body);
-    if (!req.form.ok()) return router_.page_error(req, 400, "The form could not be read.");
+    if (route.uploads) {
+      auto boundary = multipart_boundary(req.header("content-type"));
+      if (!boundary) return router_.page_error(req, 415, "Forms with a file must be sent as multipart/form-data.");
+      Multipart mp = parse_multipart(req.body, *boundary);
+      if (!mp.ok) return router_.page_error(req, 400, "The form could not be read.");
+      req.form = std::move(mp.fields);
+      req.files = std::move(mp.files);
+      std::string().swap(req.body);  // the files hold the bytes now
+    } else {
+      if (req.media_type() != "application/x-www-form-urlencoded")
+        return router_.page_error(req, 415, "Forms must be sent as application/x-www-form-urlencoded.");
+      req.form = parse_urlencoded(req.body);
+      if (!req.form.ok()) return router_.page_error(req, 400, "The form could not be read.");
+    }
     if (route.access == Access::Page && !csrf_matches(req.session->csrf, req.form.value(kCsrfField)))
+      return router_.page_error(req, 403, "The form has expired. Go back, reload the page and try again.");
+    if (route.access == Access::Public && !pre_session_matches(req))
       return router_.page_error(req, 403, "The form has expired. Go back, reload the page and try again.");
   }
   return run(req, route);

@@ -10,8 +10,16 @@
 //    need no CSRF token.
 //  - Access::Page without a valid session: 303 to /sign-in. A page POST must be
 //    application/x-www-form-urlencoded (415 otherwise); it is parsed into req.form and must carry
-//    field csrf_token equal to the session's token (403 otherwise).
-//  - Access::Public POSTs to pages (e.g. the sign-in form) get req.form parsed too, no CSRF check.
+//    field csrf_token equal to the session's token (403 otherwise). An upload route's POST must be
+//    multipart/form-data instead (415 otherwise; 400 when it breaks multipart.h's rules), its
+//    fields in req.form (csrf_token among them, checked before the handler sees any file) and its
+//    files in req.files.
+//  - Access::Public POSTs to pages (the sign-in, forgot-password and invitation forms) get req.form
+//    parsed too and must carry the pre-session CSRF token matching the gt_presession cookie
+//    (auth.h; 403 otherwise).
+//  - A pending session (password accepted, second factor not yet) reaches only the routes of
+//    reachable_while_pending (auth.h): elsewhere pages answer 303 to /sign-in/two-factor and the
+//    API 401.
 //  - A handler's app::Error becomes its status (api_error.h) - JSON for API routes, the page-error
 //    renderer for pages; gt::EventJsonError becomes 422 naming the field; anything else 500 with
 //    no detail (the log line says only the route and status).

@@ -22,6 +22,7 @@
 
 #include "app/accounts.h"
 #include "web/form.h"
+#include "web/multipart.h"
 
 namespace gt::web {
 
@@ -40,6 +41,9 @@ struct Request {
   std::string query;  // raw, without the '?'
   std::vector<Header> headers;
   std::string body;
+  // The peer's network address as the server saw it ("127.0.0.1", "::1"): for sign-in throttling
+  // only. Never log it.
+  std::string client_address;
 
   // Filled by the router.
   std::string_view route;  // the pattern, e.g. "GET /api/v1/cases/{id}"; empty if none matched
@@ -49,8 +53,10 @@ struct Request {
   std::optional<app::Session> session;
   bool via_cookie = false;  // the session came from the gt_session cookie (not a bearer token)
 
-  // Filled by the middleware for POSTs to page routes (application/x-www-form-urlencoded).
+  // Filled by the middleware for POSTs to page routes (application/x-www-form-urlencoded, or
+  // multipart/form-data on upload routes: its ordinary fields here, its files in `files`).
   Form form;
+  std::vector<UploadedFile> files;
 
   // The value of a header (lower-case name), or empty.
   std::string_view header(std::string_view lower_name) const;

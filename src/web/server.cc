@@ -40,6 +40,7 @@ struct Server::Impl {
   std::unique_ptr<asio::thread_pool> pool;
   unsigned short port = 0;
   bool running = false;
+  std::size_t max_body = 0;  // the largest body any route takes (upload routes have their own limit)
 
   void accept(std::size_t i);
 };
@@ -52,10 +53,22 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void start() { read_header(); }
 
+  // The peer's address, read once per connection (for sign-in throttling; never logged).
+  const std::string& client_address() {
+    if (address_.empty()) {
+      beast::error_code ec;
+      auto ep = stream_.socket().remote_endpoint(ec);
+      address_ = ec ? std::string("unknown") : ep.address().to_string();
+    }
+    return address_;
+  }
+
  private:
   void read_header() {
     parser_.emplace();
-    parser_->body_limit(srv_.opts.body_limit);
+    upload_route_ = false;
+    body_limit_ = srv_.opts.body_limit;
+    parser_->body_limit(srv_.max_body);  // narrowed to the route's own limit once the header is read
     parser_->header_limit(static_cast<std::uint32_t>(srv_.opts.header_limit));
     stream_.expires_after(srv_.opts.read_timeout);
     http::async_read_header(stream_, buffer_, *parser_,
@@ -66,6 +79,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
     start_ = Clock::now();
     if (ec) return on_read_error(ec);
     if (parser_->is_done()) return on_request();
+    // The route decides how large a body may be: checked before any of the body is read.
+    body_limit_ = route_body_limit();
+    parser_->body_limit(body_limit_);
+    if (auto len = parser_->content_length(); len && *len > body_limit_) return too_large();
     auto expect = parser_->get()[http::field::expect];
     if (beast::iequals(expect, "100-continue")) {
       static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
@@ -80,6 +97,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void read_body() {
+    // An upload may take longer: on top of the usual time-out, one second per 64 KiB allowed.
+    if (upload_route_) stream_.expires_after(srv_.opts.read_timeout + std::chrono::seconds(body_limit_ / 65536));
     http::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
       if (ec) return self->on_read_error(ec);
       self->on_request();
@@ -87,12 +106,40 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void on_read_error(beast::error_code ec) {
-    if (ec == http::error::body_limit) return fail(413, "body", "the request body is larger than the limit of 64 KiB");
+    if (ec == http::error::body_limit) return too_large();
     if (ec == http::error::header_limit || ec == http::error::buffer_overflow) return fail(431, "headers", "the request headers are too large");
     if (ec == http::error::end_of_stream || ec == http::error::partial_message) return close();
     if (ec.category() == http::make_error_code(http::error::bad_method).category())
       return fail(400, "request", "the request is not valid HTTP/1.1");
     close();  // timeout, reset, aborted
+  }
+
+  // The body limit of the route the header names: an upload route's own, else the server's.
+  std::size_t route_body_limit() {
+    Request probe = probe_request();
+    Match m = srv_.router.match(probe);
+    upload_route_ = m.route && m.route->uploads;
+    return m.route && m.route->body_limit ? m.route->body_limit : srv_.opts.body_limit;
+  }
+
+  // The method and path of the request being read (for matching before the body is read).
+  Request probe_request() {
+    auto& msg = parser_->get();
+    Request probe;
+    probe.method = parse_method(sv(msg.method_string()));
+    std::string_view target(msg.target().data(), msg.target().size());
+    probe.path.assign(target.substr(0, target.find('?')));
+    return probe;
+  }
+
+  // 413: an upload's page says so in plain English; anything else answers JSON.
+  void too_large() {
+    if (!upload_route_) return fail(413, "body", "the request body is larger than the limit of 64 KiB");
+    keep_alive_ = false;
+    Request probe = probe_request();
+    method_ = probe.method;
+    route_ = nullptr;
+    write(srv_.router.page_error(probe, 413, "The file is too large. Go back and choose a smaller file"));
   }
 
   // Answers a request that could not be read and closes the connection.
@@ -122,6 +169,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       req.headers.push_back(std::move(h));
     }
     req.body = std::move(msg.body());
+    req.client_address = client_address();
     keep_alive_ = msg.keep_alive();
     method_ = req.method;
 
@@ -209,6 +257,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::optional<http::request_parser<http::string_body>> parser_;
   http::response<http::string_body> res_;
   bool keep_alive_ = true;
+  std::size_t body_limit_ = 0;  // the current request's (route_body_limit)
+  bool upload_route_ = false;
+  std::string address_;  // the peer, once known (client_address())
   Method method_ = Method::Other;
   const Route* route_ = nullptr;
   int status_ = 0;
@@ -271,6 +322,7 @@ void Server::start() {
     }
     s.acceptors.push_back(std::move(acceptor));
   }
+  s.max_body = std::max(s.opts.body_limit, s.router.largest_body_limit());
   s.pool = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(pool_n));
   for (std::size_t i = 0; i < s.iocs.size(); ++i) s.accept(i);
   for (auto& ioc : s.iocs) s.threads.emplace_back([ctx = ioc.get()] { ctx->run(); });

@@ -407,7 +407,10 @@ TEST_F(ApiTest, SignInSignOutAndSessions) {
 
   expect_error(c.post("/api/v1/session", json{{"email", kEmail}, {"password", "wrong password!"}}), 401, "");
   expect_error(c.post("/api/v1/session", json{{"email", kEmail}}), 422, "password");
-  Reply r = c.post("/api/v1/session", json{{"email", kEmail}, {"password", kPassword}});
+  // Staff need the code from their authenticator app in the same request.
+  expect_error(c.post("/api/v1/session", json{{"email", kEmail}, {"password", kPassword}}), 401, "totp");
+  Reply r = c.post("/api/v1/session",
+                   json{{"email", kEmail}, {"password", kPassword}, {"totp", server_->totp_code_for(kEmail)}});
   ASSERT_EQ(r.status, 201) << r.body;
   std::string token = r.js()["token"], csrf = r.js()["csrf"];
   std::string cookie = r.header("set-cookie");

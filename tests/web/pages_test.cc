@@ -33,13 +33,8 @@ class PagesTest : public ::testing::Test {
     server_ = new TestServer();
     api_ = server_->signed_in_client().release();
     browser_ = new Client(server_->port());
-    Reply r = browser_->request(http::verb::post, "/sign-in", encode({{"email", kEmail}, {"password", kPassword}}),
-                                "application/x-www-form-urlencoded");
-    ASSERT_EQ(r.status, 303) << r.body;
-    std::smatch m;
-    std::string set_cookie = r.header("set-cookie");
-    ASSERT_TRUE(std::regex_search(set_cookie, m, std::regex("gt_session=([0-9a-f]+)")));
-    cookie_ = "gt_session=" + m[1].str();
+    auto signed_in = server_->sign_in_browser(kEmail, kPassword);  // password, then the TOTP code
+    cookie_ = signed_in->cookie;
     Reply home = get("/");
     ASSERT_EQ(home.status, 200);
     csrf_ = csrf_of(home.body);
@@ -137,18 +132,16 @@ TEST_F(PagesTest, EveryPageButSignInNeedsASession) {
 
 TEST_F(PagesTest, WrongPasswordShowsTheErrorSummaryAndSetsNoCookie) {
   Client anon(server_->port());
-  Reply r = anon.request(http::verb::post, "/sign-in", encode({{"email", kEmail}, {"password", "not the password"}}),
-                         "application/x-www-form-urlencoded");
+  Reply r = post_public_form(anon, "/sign-in", {{"email", kEmail}, {"password", "not the password"}});
   EXPECT_EQ(r.status, 401);
   EXPECT_TRUE(contains(r.body, "govuk-error-summary"));
   EXPECT_TRUE(contains(r.body, "href=\"#email\""));
   EXPECT_TRUE(contains(r.body, "<title>Error: Sign in - Golden Thread</title>"));
   EXPECT_TRUE(contains(r.body, "value=\"casey.worker@example.org\"")) << "the email is kept";
   EXPECT_FALSE(contains(r.body, "not the password")) << "the password is never echoed";
-  EXPECT_EQ(r.header("set-cookie"), "");
+  EXPECT_EQ(set_cookie_value(r, "gt_session"), "");
 
-  Reply empty = anon.request(http::verb::post, "/sign-in", encode({{"email", ""}, {"password", ""}}),
-                             "application/x-www-form-urlencoded");
+  Reply empty = post_public_form(anon, "/sign-in", {{"email", ""}, {"password", ""}});
   EXPECT_EQ(empty.status, 422);
   EXPECT_TRUE(contains(empty.body, "Enter your email address"));
   EXPECT_TRUE(contains(empty.body, "href=\"#password\""));
@@ -156,15 +149,12 @@ TEST_F(PagesTest, WrongPasswordShowsTheErrorSummaryAndSetsNoCookie) {
 
 TEST_F(PagesTest, SignInSetsTheSessionCookieAndSignOutEndsIt) {
   Client b(server_->port());
-  Reply r = b.request(http::verb::post, "/sign-in", encode({{"email", kEmail}, {"password", kPassword}}),
-                      "application/x-www-form-urlencoded");
+  Reply r = post_public_form(b, "/sign-in", {{"email", kEmail}, {"password", kPassword}});
   ASSERT_EQ(r.status, 303);
-  EXPECT_EQ(r.header("location"), "/");
-  std::smatch m;
-  std::string sc = r.header("set-cookie");
-  ASSERT_TRUE(std::regex_search(sc, m, std::regex("gt_session=([0-9a-f]+)")));
-  EXPECT_TRUE(contains(sc, "HttpOnly"));
-  std::string cookie = "gt_session=" + m[1].str();
+  EXPECT_EQ(r.header("location"), "/sign-in/two-factor") << "staff give a code next";
+  EXPECT_TRUE(contains(r.header("set-cookie"), "HttpOnly"));
+  auto signed_in = server_->sign_in_browser(kEmail, kPassword);
+  std::string cookie = signed_in->cookie;
   Reply home = b.request(http::verb::get, "/", "", "", {{"cookie", cookie}});
   ASSERT_EQ(home.status, 200);
   EXPECT_TRUE(contains(home.body, "Signed in as Casey Worker"));

@@ -151,8 +151,7 @@ TEST_F(ServerTest, PagesRedirectToSignInAndCheckCsrf) {
     return web::Response::text(200, req.form.value("email"));
   });
   web::Dispatcher dispatcher(router, server_->accounts());
-  auto session = server_->accounts().sign_in(kEmail, kPassword);
-  ASSERT_TRUE(session);
+  auto session = std::make_optional(server_->full_session(kEmail, kPassword));
 
   auto run = [&](web::Method m, std::string path, std::string cookie, std::string body = "",
                  std::string type = "application/x-www-form-urlencoded") {
@@ -194,9 +193,25 @@ TEST_F(ServerTest, PagesRedirectToSignInAndCheckCsrf) {
   EXPECT_EQ(location(r), "/things/7?note=a b!");
   EXPECT_EQ(calls, 2);
 
+  // A public form needs the pre-session token that matches its gt_presession cookie.
   r = run(web::Method::Post, "/sign-in", "", "email=x%40example.org&password=y");
-  EXPECT_EQ(r.status, 200);
-  EXPECT_EQ(r.body, "x@example.org");
+  EXPECT_EQ(r.status, 403);
+  {
+    web::Request get;
+    get.headers.push_back({"cookie", ""});
+    web::PreSession pre = web::pre_session(get, false);
+    std::string nonce = pre.cookie.substr(pre.cookie.find('=') + 1, 64);
+    web::Request req;
+    req.method = web::Method::Post;
+    req.path = "/sign-in";
+    req.headers.push_back({"cookie", "gt_presession=" + nonce});
+    req.headers.push_back({"content-type", "application/x-www-form-urlencoded"});
+    req.body = "email=x%40example.org&password=y&csrf_token=" + pre.token;
+    web::Match match = router.match(req);
+    r = dispatcher.handle(req, match);
+    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(r.body, "x@example.org");
+  }
 
   r = run(web::Method::Get, "/nowhere", "");
   EXPECT_EQ(r.status, 404);

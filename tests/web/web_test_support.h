@@ -1,6 +1,13 @@
 // Test support for the web layer: the real route table and server in-process on 127.0.0.1 with an
 // ephemeral port and a temporary database (today fixed at 2026-11-25), a staff user created
 // through app::Accounts, and a small Boost.Beast HTTP client.
+//
+// Signing in: staff and professionals need a TOTP code (app/accounts.h). The helpers here
+// (sign_in_browser, signed_in_client, sign_in_client, totp_code_for) give every such user the
+// known secret kTotpSecret when they have none, and compute the code with liboath
+// (app/two_factor.h). A code is accepted once per 30-second step, so before each sign-in the
+// helper sets the secret again, which starts the user's step count afresh (what waiting for the
+// next step would do, without the wait). Always sign in through these helpers.
 #pragma once
 
 #include <unistd.h>
@@ -19,6 +26,9 @@
 #include <regex>
 
 #include "app/accounts.h"
+#include "app/two_factor.h"
+#include "domain/roles.h"
+#include "store/users_store.h"
 #include "store/organisations_store.h"
 #include "web/form.h"
 #include "app/casework.h"
@@ -42,6 +52,7 @@ using nlohmann::json;
 
 inline const char* kEmail = "casey.worker@example.org";
 inline const char* kPassword = "correct horse battery";
+inline const char* kTotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";  // test users' authenticator app
 
 struct Reply {
   int status = 0;
@@ -152,6 +163,37 @@ inline std::string csrf_in(const std::string& html) {
   return "";
 }
 
+// The value of cookie `name` in a response's Set-Cookie headers, or "".
+inline std::string set_cookie_value(const Reply& r, const std::string& name) {
+  std::smatch m;
+  std::string all = r.header("set-cookie");
+  if (std::regex_search(all, m, std::regex("(?:^|\n)" + name + "=([^;\n]*)"))) return m[1].str();
+  return "";
+}
+
+// A form shown before sign-in (sign-in, forgot password, invitation links) carries a pre-session
+// CSRF token bound to the gt_presession cookie: GET the page first, then POST with both.
+struct PreSessionForm {
+  std::string cookie;  // "gt_presession=..."
+  std::string csrf;
+  Reply page;
+};
+inline PreSessionForm pre_session_form(Client& c, const std::string& path = "/sign-in") {
+  PreSessionForm f;
+  f.page = c.get(path);
+  f.cookie = "gt_presession=" + set_cookie_value(f.page, "gt_presession");
+  f.csrf = csrf_in(f.page.body);
+  return f;
+}
+// POSTs a pre-sign-in form with its pre-session cookie and token (extra cookies appended).
+inline Reply post_public_form(Client& c, const std::string& path, Fields fields, const std::string& extra_cookie = "") {
+  PreSessionForm f = pre_session_form(c, path);
+  fields.emplace_back("csrf_token", f.csrf);
+  std::string cookie = f.cookie + (extra_cookie.empty() ? "" : "; " + extra_cookie);
+  return c.request(http::verb::post, path, encode_form(fields), "application/x-www-form-urlencoded",
+                   {{"cookie", cookie}});
+}
+
 // A browser signed in by the session cookie, as a person uses the pages (no JavaScript).
 struct Browser {
   explicit Browser(unsigned short port) : client(port) {}
@@ -194,6 +236,8 @@ class TestServer {
     server_ = std::make_unique<web::Server>(router_, *dispatcher_, opts);
     server_->start();
     staff_ = services_->accounts.create_user(kEmail, "Casey Worker", "caseworker", kPassword);
+    services_->accounts.set_totp_secret(staff_.user_id, kTotpSecret);
+    staff_.two_factor = true;
   }
   ~TestServer() {
     server_->stop();
@@ -214,17 +258,35 @@ class TestServer {
   app::Casework& casework() { return services_->casework; }
   const app::Actor& staff() const { return staff_; }
 
-  // A browser signed in through the sign-in pages as this person (every step a person takes).
+  // The code a user's authenticator app shows now. A user of a two-factor role with no secret
+  // gets kTotpSecret; the user's last-used step starts afresh so the code is accepted (see above).
+  std::string totp_code_for(const std::string& email) {
+    auto user = store::find_user_by_email(storage_->read(), email);
+    if (!user) throw std::runtime_error("no user " + email);
+    std::string secret = user->totp_secret.value_or(kTotpSecret);
+    services_->accounts.set_totp_secret(user->id, secret);
+    return app::totp_code(secret, app::system_seconds());
+  }
+
+  // A browser signed in through the sign-in pages as this person (every step a person takes:
+  // the sign-in form, then for staff and professionals the code from the authenticator app).
   std::unique_ptr<Browser> sign_in_browser(const std::string& email, const std::string& password) {
     auto b = std::make_unique<Browser>(port());
-    Reply r = b->client.request(http::verb::post, "/sign-in", encode_form({{"email", email}, {"password", password}}),
-                                "application/x-www-form-urlencoded");
+    Reply r = post_public_form(b->client, "/sign-in", {{"email", email}, {"password", password}});
     if (r.status != 303) throw std::runtime_error("sign-in failed: " + std::to_string(r.status) + " " + r.body);
-    std::smatch m;
-    std::string set_cookie = r.header("set-cookie");
-    if (!std::regex_search(set_cookie, m, std::regex("gt_session=([0-9a-f]+)")))
-      throw std::runtime_error("sign-in set no session cookie");
-    b->cookie = "gt_session=" + m[1].str();
+    std::string token = set_cookie_value(r, "gt_session");
+    if (token.empty()) throw std::runtime_error("sign-in set no session cookie");
+    b->cookie = "gt_session=" + token;
+    if (r.header("location") == "/sign-in/two-factor") {
+      Reply form = b->get("/sign-in/two-factor");
+      b->csrf = csrf_in(form.body);
+      Reply done = b->post_form("/sign-in/two-factor", {{"code", totp_code_for(email)}});
+      if (done.status != 303)
+        throw std::runtime_error("two-factor step failed: " + std::to_string(done.status) + " " + done.body);
+      token = set_cookie_value(done, "gt_session");
+      if (token.empty()) throw std::runtime_error("two-factor step set no session cookie");
+      b->cookie = "gt_session=" + token;
+    }
     Reply home = b->get("/");
     if (home.status == 303) home = b->get(home.header("location"));
     b->csrf = csrf_in(home.body);
@@ -240,13 +302,31 @@ class TestServer {
     });
   }
 
-  // A client signed in through POST /api/v1/session, using the bearer token.
-  std::unique_ptr<Client> signed_in_client() {
+  // A client signed in through POST /api/v1/session as this person, using the bearer token (with
+  // the TOTP code for staff and professionals).
+  std::unique_ptr<Client> sign_in_client(const std::string& email, const std::string& password) {
     auto c = std::make_unique<Client>(port());
-    Reply r = c->post("/api/v1/session", json{{"email", kEmail}, {"password", kPassword}});
+    json body{{"email", email}, {"password", password}};
+    auto user = store::find_user_by_email(storage_->read(), email);
+    auto role = user ? parse_role(user->role) : std::nullopt;
+    if (role && needs_two_factor(*role)) body["totp"] = totp_code_for(email);
+    Reply r = c->post("/api/v1/session", body);
     if (r.status != 201) throw std::runtime_error("sign-in failed: " + r.body);
     c->bearer = r.js()["token"].get<std::string>();
     return c;
+  }
+  // ... as the default staff user.
+  std::unique_ptr<Client> signed_in_client() { return sign_in_client(kEmail, kPassword); }
+
+  // A full session for this person straight from app::Accounts (password, then the code).
+  app::Session full_session(const std::string& email, const std::string& password) {
+    app::SignInAttempt at{email, password, "", std::nullopt, true};
+    auto user = store::find_user_by_email(storage_->read(), email);
+    auto role = user ? parse_role(user->role) : std::nullopt;
+    if (role && needs_two_factor(*role)) at.totp = totp_code_for(email);
+    auto r = services_->accounts.sign_in(at);
+    if (r.status != app::SignInStatus::SignedIn) throw std::runtime_error("sign-in failed for " + email);
+    return *r.session;
   }
 
  private:
