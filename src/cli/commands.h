@@ -16,5 +16,6 @@ int demo_command(const Args& args);     // goldthread demo --db PATH --seed S --
 int migrate_command(const Args& args);  // goldthread migrate --db PATH
 int user_command(const Args& args);     // goldthread user add --db PATH --email E --name N --role R
 int audit_command(const Args& args);    // goldthread audit verify --db PATH
+int totp_command(const Args& args);     // goldthread totp --secret BASE32: the code an authenticator shows
 
 }  // namespace gt::cli

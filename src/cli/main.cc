@@ -19,8 +19,9 @@ constexpr Command kCommands[] = {
     {"demo", "build a fictional council's casework (--db PATH --seed S --plans N)", gt::cli::demo_command},
     {"clock", "compute the statutory deadlines of a chronology (FILE, or - for stdin)", gt::cli::clock_command},
     {"migrate", "create or upgrade a database to the current schema (--db PATH)", gt::cli::migrate_command},
-    {"user", "manage staff accounts (user add --db PATH --email E --name N [--role R]; password on stdin)",
+    {"user", "add an account (user add --db PATH --email E --name N [--role R] [--totp-secret K]; password on stdin)",
      gt::cli::user_command},
+    {"totp", "print the current two-factor code for an authenticator key (--secret BASE32)", gt::cli::totp_command},
     {"audit", "check the audit log's hash chain (audit verify --db PATH)", gt::cli::audit_command},
 };
 
