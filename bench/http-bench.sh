@@ -23,8 +23,10 @@ CASES=$(sqlite3 "$DB" "SELECT count(*) FROM cases")
 "$BIN" serve --db "$DB" --listen 127.0.0.1:$PORT --today 2026-11-25 >"$WORK/serve.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 100); do curl -fs -o /dev/null http://127.0.0.1:$PORT/api/v1/openapi.json && break; sleep 0.1; done
+# Demo staff sign in with the demo password and a code from the demo's published TOTP key.
+TOTP=$("$BIN" totp --secret GOLDENTHREADDEMOGOLDENTHREADDEMO)
 TOKEN=$(curl -fs -H 'Content-Type: application/json' \
-  -d '{"email":"caseworker@northmoor.example","password":"demo-password-2026"}' \
+  -d '{"email":"caseworker@northmoor.example","password":"demo-password-2026","totp":"'"$TOTP"'"}' \
   http://127.0.0.1:$PORT/api/v1/session | sed -E 's/.*"token" *: *"([0-9a-f]+)".*/\1/')
 export GT_TOKEN=$TOKEN GT_CASES=$CASES
 

@@ -13,9 +13,12 @@ import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
+import { codeFor } from './totp.mjs';
+
 const BASE = process.env.GT_BASE_URL;
 const EMAIL = process.env.GT_EMAIL;
 const PASSWORD = process.env.GT_PASSWORD;
+const TOTP_SECRET = process.env.GT_TOTP_SECRET;
 const CHROMIUM = process.env.GT_CHROMIUM || '/usr/bin/chromium';
 if (!BASE || !EMAIL || !PASSWORD || !process.env.GT_FIXTURES) {
   throw new Error('run these tests through tests/browser/run.sh (GT_BASE_URL, GT_EMAIL, GT_PASSWORD, GT_FIXTURES)');
@@ -173,14 +176,23 @@ async function go(page, path) {
   return res;
 }
 
-async function signIn(page) {
+// Signs in as a person: email and password, then (staff and professionals) the code from their
+// authenticator app on the two-factor page. Lands on the person's home page.
+async function signIn(page, { email = EMAIL, password = PASSWORD, secret = TOTP_SECRET, home = '/' } = {}) {
   await go(page, '/sign-in');
-  await page.getByLabel('Email address').fill(EMAIL);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await Promise.all([
-    page.waitForURL((u) => u.pathname === '/', { waitUntil: 'load' }),
+    page.waitForURL((u) => u.pathname === home || u.pathname === '/sign-in/two-factor', { waitUntil: 'load' }),
     page.getByRole('button', { name: 'Sign in' }).click(),
   ]);
+  if (pathOf(page) === '/sign-in/two-factor') {
+    await page.getByLabel('Code from your authenticator app').fill(await codeFor(secret, email));
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === home, { waitUntil: 'load' }),
+      page.getByRole('button', { name: 'Continue' }).click(),
+    ]);
+  }
 }
 
 // The GOV.UK error summary: present, announced, first in the content, each link pointing at a field

@@ -4,7 +4,7 @@
 #   bash tests/browser/run.sh path/to/goldthread [node --test options, e.g. --test-name-pattern=caseload]
 #
 # Builds a small database in a temporary directory (`goldthread demo --plans 40 --seed 7`, a staff
-# account made with `goldthread user add`, then children, cases and events appended through the JSON
+# account made with `goldthread user add` with a known TOTP key (GT_TOTP_SECRET), then children, cases and events appended through the JSON
 # API by seed.mjs, so the ids and dates are known), serves it on 127.0.0.1 with a free port and --today 2026-11-25, runs
 # `node --test tests/browser/` (the Node test runner, so ctest and CI see its summary) and stops the
 # server on exit. Exits with the test runner's status. Registered with ctest as the `browser` test.
@@ -59,6 +59,8 @@ trap 'exit 143' TERM
 db="$work/goldthread.db"
 email="browser-tester@golden-thread.test"
 password="browser-tests-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+# The tester's authenticator app: a fixed key, so the tests compute the codes (totp.mjs).
+totp_secret="BROWSERTESTSBROWSERTESTSBROWSERT"
 
 # The database: the fictional demo council (40 plans, seed 7, histories up to today), or an empty
 # one if the demo generator fails (the tests then skip the demo case), plus our own caseworker.
@@ -71,7 +73,8 @@ else
   "$binary" migrate --db "$db" >/dev/null
   export GT_DEMO=0
 fi
-printf '%s\n' "$password" | "$binary" user add --db "$db" --email "$email" --name "Bea Browser" --role caseworker >/dev/null
+printf '%s\n' "$password" | "$binary" user add --db "$db" --email "$email" --name "Bea Browser" --role caseworker \
+  --totp-secret "$totp_secret" >/dev/null
 
 # The server, on a free port chosen by the kernel (--listen 127.0.0.1:0); it prints its address.
 "$binary" serve --db "$db" --listen 127.0.0.1:0 --today "$today" --threads 1 --pool-threads 2 \
@@ -99,6 +102,8 @@ done
 export GT_BASE_URL="$base_url"
 export GT_EMAIL="$email"
 export GT_PASSWORD="$password"
+export GT_TOTP_SECRET="$totp_secret"
+export GT_TOTP_STATE="$work/totp-steps.json"  # the codes already used, shared by every test file
 export GT_TODAY="$today"
 export GT_CHROMIUM="$chromium"
 export GT_FIXTURES="$work/fixtures.json"

@@ -1,5 +1,6 @@
 // Seeds the browser tests' database through the JSON API and prints the ids as JSON on stdout.
-// Run by run.sh with GT_BASE_URL, GT_EMAIL and GT_PASSWORD set; today is fixed at 2026-11-25.
+// Run by run.sh with GT_BASE_URL, GT_EMAIL, GT_PASSWORD and GT_TOTP_SECRET set; today is fixed at
+// 2026-11-25. Signs in with the password and the current TOTP code (totp.mjs).
 //
 //   request   Amira Okafor: a request received on 1 September 2026 and nothing since, so the
 //             6-week decision (A1, due 13 October) is overdue; the decision-to-assess form is the
@@ -13,11 +14,14 @@
 //             records a decision through the form.
 //   demo      with the demo council loaded, its case with the longest history.
 
+import { codeFor } from './totp.mjs';
+
 const base = process.env.GT_BASE_URL;
 const email = process.env.GT_EMAIL;
 const password = process.env.GT_PASSWORD;
-if (!base || !email || !password) {
-  console.error('seed.mjs: GT_BASE_URL, GT_EMAIL and GT_PASSWORD must be set (run tests/browser/run.sh)');
+const totpSecret = process.env.GT_TOTP_SECRET;
+if (!base || !email || !password || !totpSecret) {
+  console.error('seed.mjs: GT_BASE_URL, GT_EMAIL, GT_PASSWORD and GT_TOTP_SECRET must be set (run tests/browser/run.sh)');
   process.exit(2);
 }
 
@@ -36,7 +40,7 @@ async function call(method, path, body, token) {
 }
 
 async function main() {
-  const { token } = await call('POST', '/api/v1/session', { email, password });
+  const { token } = await call('POST', '/api/v1/session', { email, password, totp: await codeFor(totpSecret, email) });
 
   async function child(fields) {
     const c = await call('POST', '/api/v1/children', fields, token);
