@@ -279,18 +279,6 @@ std::optional<Date> latest_review_meeting(const std::vector<Event>& chronology, 
   return out;
 }
 
-std::string advice_from_label(AdviceFrom a) {
-  switch (a) {
-    case AdviceFrom::Education: return "education";
-    case AdviceFrom::EducationalPsychology: return "educational psychology";
-    case AdviceFrom::Health: return "health";
-    case AdviceFrom::SocialCare: return "social care";
-    case AdviceFrom::Other: return "other";
-    case AdviceFrom::None: break;
-  }
-  return "";
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -375,31 +363,10 @@ std::vector<PlannedNotice> plan_case_notices(const Event& e, const std::vector<E
       }
       break;
     case EventType::AdviceRequested:
-      break;  // Advice notifies the organisation asked (app/advice.h); nobody else has to act.
-    case EventType::AdviceReceived: {
-      AdviceFrom from = AdviceFrom::None;
-      std::set<std::string> asked, received;
-      for (const auto& x : chronology) {
-        if (x.type == EventType::AdviceRequested) {
-          asked.insert(x.id);
-          if (x.id == e.id) from = x.advice_from;
-        } else if (x.type == EventType::AdviceReceived) {
-          received.insert(x.id);
-        }
-      }
-      std::size_t waiting = 0;
-      for (const auto& id : asked) waiting += received.count(id) ? 0 : 1;
-      auto a4 = latest(clock, "A4");
-      std::optional<Date> due = a4 && a4->open() ? std::optional<Date>(a4->due) : due_of(clock, "A6");
-      std::string label = advice_from_label(from);
-      add(Audience::CaseStaff,
-          "Advice the council asked for has arrived" + (label.empty() ? std::string() : " (" + label + ")") + ".",
-          waiting == 0 ? "All the advice asked for has arrived. Decide whether to issue an EHC plan, and tell the family."
-                       : std::to_string(waiting) + (waiting == 1 ? " piece" : " pieces") +
-                             " of advice still to come. Chase it, then decide whether to issue an EHC plan.",
-          due);
+    case EventType::AdviceReceived:
+      // Advice (app/advice.h) tells the organisation asked, the council and the family when advice
+      // is asked for, submitted, declined or reused, with the request's own page: not twice.
       break;
-    }
     case EventType::DecisionToIssue:
       if (e.outcome == Outcome::Issue) {
         auto a7 = due_of(clock, "A7");

@@ -30,7 +30,8 @@
 //  - notify_case_event is called by Casework for every appended event. plan_case_notices decides,
 //    as a pure table, who must act and what to tell them, with due dates from the statutory clock
 //    (compute_deadlines over the case's chronology in force, read in the same transaction) and the
-//    family's appeal rights (domain/appeal_rights.h). advice_requested is notified by Advice.
+//    family's appeal rights (domain/appeal_rights.h). advice_requested and advice_received are
+//    notified by Advice (app/advice.h), which knows the request, not here.
 #pragma once
 
 #include <cstdint>
