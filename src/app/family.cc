@@ -62,6 +62,7 @@ bool is_family_role(const std::string& role) {
 
 MessagePage message_page(store::Database& db, const Actor& actor, std::int64_t child_id, int page, int per_page) {
   MessagePage out;
+  out.child = load_child(db, child_id);
   out.total = static_cast<int>(store::count_messages_of_child(db, child_id));
   out.per_page = per_page;
   int pages = std::max(1, (out.total + per_page - 1) / per_page);
@@ -158,6 +159,14 @@ std::optional<AllAboutMeRecord> Family::all_about_me(const Actor& actor, std::in
   auto& db = storage_.read();
   Basis basis = require_child(db, actor, child_id, Capability::AllAboutMeRead, today_());
   auto out = latest_about_me(db, child_id);
+  storage_.audit_read(audit(actor, "read", "all_about_me", child_id, route, child_id, basis));
+  return out;
+}
+
+Family::AboutMeDraft Family::all_about_me_draft(const Actor& actor, std::int64_t child_id, const std::string& route) {
+  auto& db = storage_.read();
+  Basis basis = require_child(db, actor, child_id, Capability::FamilyWrite, today_());
+  AboutMeDraft out{load_child(db, child_id), latest_about_me(db, child_id)};
   storage_.audit_read(audit(actor, "read", "all_about_me", child_id, route, child_id, basis));
   return out;
 }
@@ -308,6 +317,7 @@ AccessLogPage Family::access_log(const Actor& actor, std::int64_t child_id, int 
   auto& db = storage_.read();
   Basis basis = require_child(db, actor, child_id, Capability::FamilyRead, today_());
   AccessLogPage out;
+  out.child = load_child(db, child_id);
   out.per_page = kAccessPerPage;
   out.total = static_cast<int>(store::count_child_access_log(db, child_id));
   int pages = std::max(1, (out.total + out.per_page - 1) / out.per_page);

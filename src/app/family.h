@@ -22,7 +22,8 @@
 //    the school on roll, advice givers asked, the family) - other use cases call it to reuse the
 //    child's own words. save_all_about_me() (FamilyWrite) checks every section (domain/all_about_me.h)
 //    and saves a new version (never changes one); saving the same words again saves nothing.
-//    The council staff who answer for the child are told of a new version.
+//    The council staff who answer for the child are told of a new version. all_about_me_draft()
+//    (FamilyWrite) gives the family's form its starting point.
 //  - messages() / send_message(): the family side (FamilyRead / FamilyWrite) or the council side
 //    (CaseworkRead / CaseworkWrite), as `need` says; a message is 1 to 5000 characters. The other
 //    side is notified in the same transaction (the family through notify_family, the council
@@ -90,6 +91,7 @@ struct Message {
   bool from_you = false;
 };
 struct MessagePage {
+  Child child;
   std::vector<Message> messages;  // newest first
   int total = 0;
   int page = 1;
@@ -119,6 +121,7 @@ struct AccessEntry {
   bool you = false;      // the person reading the log
 };
 struct AccessLogPage {
+  Child child;
   std::vector<AccessEntry> entries;  // newest first
   int total = 0;
   int page = 1;
@@ -133,6 +136,12 @@ class Family {
   FamilyCaseView child_view(const Actor& actor, std::int64_t child_id, const std::string& route);
 
   std::optional<AllAboutMeRecord> all_about_me(const Actor& actor, std::int64_t child_id, const std::string& route);
+  // The family's form (FamilyWrite): the child and the latest version to start from.
+  struct AboutMeDraft {
+    Child child;
+    std::optional<AllAboutMeRecord> current;
+  };
+  AboutMeDraft all_about_me_draft(const Actor& actor, std::int64_t child_id, const std::string& route);
   AllAboutMeRecord save_all_about_me(const Actor& actor, std::int64_t child_id, AllAboutMe text,
                                      const std::string& route);
 

@@ -7,6 +7,7 @@
 #include "domain/child.h"
 #include "domain/codes.h"
 #include "domain/identifiers.h"
+#include "web/page_family.h"
 #include "web/page_form.h"
 #include "web/page_layout.h"
 #include "web/page_needs.h"
@@ -127,6 +128,11 @@ Response child_page(const Request& req, Context& ctx, std::int64_t id, int statu
   row("NHS number", c.nhs_number.empty() ? "" : format_nhs_number(c.nhs_number));
   body.set("identifiers", list_of(details));
   needs_and_placements_data(body, rec);
+  all_about_me_data(body, ctx.app.family.all_about_me(req.actor(), id, req.route_string()));
+  const std::string child_base = "/children/" + std::to_string(c.id);
+  body.set("messages_href", child_base + "/messages");
+  body.set("sharing_href", child_base + "/sharing");
+  body.set("family_href", child_base + "/family");
 
   std::vector<Data> cases;
   bool open = false;
