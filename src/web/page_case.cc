@@ -2,11 +2,13 @@
 // plain-English summary, the provision it applies, start, due, status as a GOV.UK tag with its
 // meaning in words), whether the plan came within 20 weeks, the timeline of every recorded entry
 // (corrected entries struck through, with the correction's reason, who made it and when; strike-outs
-// shown as such), links to record each event the case allows next, and what schools sent (the
-// request the case began with, contributions to reviews: page_school.h).
+// shown as such), links to record each event the case allows next, the advice asked of organisations
+// (page_advice.h) and what schools sent (the request the case began with, contributions to
+// reviews: page_school.h).
 #include <algorithm>
 #include <map>
 
+#include "web/page_advice.h"
 #include "web/page_event_fields.h"
 #include "web/page_layout.h"
 #include "web/page_school.h"
@@ -125,6 +127,9 @@ void register_case_page(Router& router, Context& ctx) {
       next.push_back(n);
     }
     body.set("next_events", list_of(next));
+    // Advice asked of organisations: each request's status and due date, and the link to ask (page_advice.h).
+    case_advice_data(body, v.summary.id, ctx.app.advice.requests_of_case(req.actor(), v.summary.id, req.route_string()),
+                     v.today);
     // What schools sent: the request the case began with, contributions to reviews (page_school.h).
     school_case_data(body, ctx.app.schools.for_case(req.actor(), v.summary.id, req.route_string()));
     return page(req, 200, PageFrame{"Case of " + child_name, "caseload", {}}, "case", body);
