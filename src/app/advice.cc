@@ -361,10 +361,6 @@ CouncilAdviceView Advice::council_view(const Actor& actor, std::int64_t case_id,
 void Advice::withdraw(const Actor& actor, std::int64_t case_id, std::int64_t request_id, const std::string& reason_in,
                       const std::string& route) {
   std::string reason = trimmed_copy(reason_in);
-  if (reason.empty()) throw Error(Kind::Unprocessable, "reason", "Say why the request is being withdrawn");
-  if (char_count(reason) > kWithdrawReasonMax)
-    throw Error(Kind::Unprocessable, "reason",
-                "The reason must be " + thousands(kWithdrawReasonMax) + " characters or fewer");
   Date today = today_();
   // First the checks, then the chronology's strike-out (Casework's own transaction, re-checking
   // the whole chronology), then the request. Advice submitted in between makes the strike-out
@@ -373,6 +369,10 @@ void Advice::withdraw(const Actor& actor, std::int64_t case_id, std::int64_t req
   std::optional<std::int64_t> entry = storage_.write([&](store::Database& db) {
     require_case(db, actor, case_id, Capability::CaseworkWrite, today);
     AdviceRequestRow row = council_row(db, case_id, request_id);
+    if (reason.empty()) throw Error(Kind::Unprocessable, "reason", "Say why the request is being withdrawn");
+    if (char_count(reason) > kWithdrawReasonMax)
+      throw Error(Kind::Unprocessable, "reason",
+                  "The reason must be " + thousands(kWithdrawReasonMax) + " characters or fewer");
     if (row.status != "requested" && row.status != "declined")
       throw Error(Kind::Conflict, "reason", "This request has already been " + row.status + ": it cannot be withdrawn");
     return requested_entry(store::events_of_case(db, case_id), row.advice_id);

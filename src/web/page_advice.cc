@@ -136,6 +136,7 @@ struct FormPage {
   std::string caption;
   std::string heading;
   std::vector<std::string> intro;
+  std::vector<std::pair<std::string, std::string>> links;  // href, text
   std::vector<Data> rows;
   std::vector<Data> blocks;
   std::string sharing_href;
@@ -159,6 +160,14 @@ Response form_page(const Request& req, int status, const FormPage& p, const std:
     intro.push_back(d);
   }
   body.set("intro", list_of(std::move(intro)));
+  std::vector<Data> links;
+  for (const auto& [href, text] : p.links) {
+    Data d;
+    d.set("href", href);
+    d.set("text", text);
+    links.push_back(d);
+  }
+  body.set("links", list_of(std::move(links)));
   body.set("has_rows", !p.rows.empty());
   body.set("rows", list_of(p.rows));
   body.set("blocks", list_of(p.blocks));
@@ -233,6 +242,7 @@ Response ask_form(const Request& req, const app::AskContext& c, int status, Form
                  "request, and the child's details they need, until they answer.");
   intro.push_back(p1);
   body.set("intro", intro);
+  body.set("links", Data{Data::type::list});
   body.set("has_rows", false);
   body.set("rows", Data{Data::type::list});
   body.set("blocks", Data{Data::type::list});
@@ -438,6 +448,8 @@ Response giver_page(const Request& req, const app::GiverView& v) {
   body.set("tag", tag_data(status_tag(r)));
   body.set("rows", list_of(request_rows(r, v.today, false)));
   body.set("submit_href", giver_href(r.id) + "/submit");
+  body.set("documents_href", giver_href(r.id) + "/documents");
+  body.set("upload_href", giver_href(r.id) + "/documents/new");
   body.set("decline_href", giver_href(r.id) + "/decline");
   put(body, "reuse_href", v.earlier.empty() ? "" : giver_href(r.id) + "/reuse");
   if (r.reused_from && v.reuse_of) {
@@ -524,7 +536,8 @@ FormPage submit_page(const app::GiverView& v) {
   p.caption = advice_title(r) + " for " + v.child.given_name + " " + v.child.family_name;
   p.heading = "Send your advice";
   p.intro = {"Due by " + long_date_or(r.due_on) + ". Once sent, the council is told and your service no longer sees "
-             "this child's record through this request."};
+             "this child's record through this request. Attach any reports or assessments before you send your advice."};
+  p.links = {{giver_href(r.id) + "/documents/new", "Attach a document to this request"}};
   p.action = giver_href(r.id) + "/submit";
   p.button = "Send advice to the council";
   return p;
