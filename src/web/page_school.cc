@@ -4,7 +4,8 @@
 //                                                    never put in a URL; its pages are POSTed too)
 //   GET  /school/pupils/new, POST /school/pupils     add a pupil the council does not know yet
 //   GET  /school/pupils/{id}                         the pupil: SEN support, the graduated approach,
-//                                                    all about me, the EHC case's stage, deadlines, decisions
+//                                                    all about me (app::Family), the EHC case's stage,
+//                                                    deadlines and decisions
 //   GET/POST /school/pupils/{id}/support             record SEN support anew (history kept)
 //   GET  /school/pupils/{id}/cycles/new, POST /school/pupils/{id}/cycles     start a cycle
 //   GET/POST /school/pupils/{id}/cycles/{cycle_id}/review                     review it (once)
@@ -22,6 +23,7 @@
 #include <charconv>
 
 #include "app/schools.h"
+#include "domain/all_about_me.h"
 #include "domain/child.h"
 #include "domain/codes.h"
 #include "web/page_event_fields.h"
@@ -345,6 +347,25 @@ Response pupil_page(const Request& req, Context& ctx, std::int64_t id) {
   }
   body.set("requests", list_of(std::move(requests)));
   body.set("has_requests", !v.requests.empty());
+  // The child's own words, written once by the family and reused here (app::Family; audited there).
+  if (auto about = ctx.app.family.all_about_me(req.actor(), id, req.route_string())) {
+    Data a;
+    std::vector<Data> sections;
+    for (const auto& sec : all_about_me_sections()) {
+      const std::string& text = about->text.*(sec.member);
+      if (text.empty()) continue;
+      Data d;
+      d.set("heading", std::string(sec.heading));
+      d.set("text", paragraphs(text));
+      sections.push_back(d);
+    }
+    a.set("sections", list_of(std::move(sections)));
+    a.set("recorded", long_date_or(about->recorded_at.substr(0, 10)));
+    put(a, "recorded_by", about->recorded_by_name);
+    body.set("about_me", a);
+  } else {
+    body.set("about_me", false);
+  }
   return page(req, 200, PageFrame{full_name(v.child), "school", {}}, "school_pupil", body);
 }
 

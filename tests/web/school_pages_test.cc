@@ -36,7 +36,8 @@ class SchoolPagesTest : public ::testing::Test {
     s.accounts().create_user("new.senco@northmoor.example.org", "Nia Newsenco", "senco", kPw, school_);
     s.accounts().create_user("senco@southmoor.example.org", "Sol Senco", "senco", kPw, other);
     s.accounts().create_user("senco@eastmoor.example.org", "Eve Senco", "senco", kPw, big_school_);
-    parent_ = s.accounts().create_user("mum@example.org", "Mary Parent", "parent", kPw).user_id;
+    parent_actor_ = s.accounts().create_user("mum@example.org", "Mary Parent", "parent", kPw);
+    parent_ = parent_actor_.user_id;
     s.accounts().create_user("stranger@example.org", "Olly Other", "parent", kPw);
 
     amara_ = child("Amara", "Okafor", "2016-05-14");
@@ -128,12 +129,14 @@ class SchoolPagesTest : public ::testing::Test {
   }
 
   static TestServer* server_;
+  static app::Actor parent_actor_;
   static Browser* senco_;
   static Browser* staff_;
   static std::int64_t school_, big_school_, parent_, amara_, dev_, finn_, bilal_, cara_;
 };
 
 TestServer* SchoolPagesTest::server_ = nullptr;
+app::Actor SchoolPagesTest::parent_actor_;
 Browser* SchoolPagesTest::senco_ = nullptr;
 Browser* SchoolPagesTest::staff_ = nullptr;
 std::int64_t SchoolPagesTest::school_ = 0, SchoolPagesTest::big_school_ = 0, SchoolPagesTest::parent_ = 0,
@@ -157,6 +160,19 @@ TEST_F(SchoolPagesTest, ASencoSeesThePupilsOnRollAndASecondSencoTheSame) {
   EXPECT_TRUE(contains(r2.body, "Amara Okafor"));
   EXPECT_TRUE(contains(r2.body, "Dev Patel"));
   EXPECT_EQ(second->get(pupil(amara_)).status, 200);
+}
+
+TEST_F(SchoolPagesTest, ThePupilsPageShowsAllAboutMeWrittenByTheFamily) {
+  Reply before = senco_->get(pupil(amara_));
+  ASSERT_EQ(before.status, 200);
+  EXPECT_TRUE(contains(before.body, "has not written"));
+  AllAboutMe about;
+  about.interests = "Drawing dragons and swimming";
+  about.what_works = "A quiet corner when the class is loud";
+  server_->services().family.save_all_about_me(parent_actor_, amara_, about, "TEST");
+  Reply after = senco_->get(pupil(amara_));
+  EXPECT_TRUE(contains(after.body, "Drawing dragons and swimming"));
+  EXPECT_TRUE(contains(after.body, "A quiet corner when the class is loud"));
 }
 
 TEST_F(SchoolPagesTest, TheSearchIsPostedAndTheListPaged) {
