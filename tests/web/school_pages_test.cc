@@ -215,8 +215,10 @@ TEST_F(SchoolPagesTest, OnlyThePupilsOnRollAndOnlyTheSchool) {
   EXPECT_EQ(staff_->post_form("/school/pupils", {{"given_name", "X"}}).status, 403);
   EXPECT_EQ(store::assessment_requests_of_child(server_->storage().read(), amara_).size(), requests_before);
   EXPECT_EQ(store::count_children(server_->storage().read()), children_before);
+  // The school's area is not a family's (audience.h): 403 whatever the record, revealing nothing.
   auto stranger = server_->sign_in_browser("stranger@example.org", kPw);
-  EXPECT_EQ(stranger->get(pupil(amara_)).status, 404);
+  EXPECT_EQ(stranger->get(pupil(amara_)).status, 403);
+  EXPECT_EQ(stranger->get(pupil(99999999)).status, 403);
   EXPECT_EQ(stranger->get("/school").status, 403);
 }
 
