@@ -100,6 +100,8 @@ Family::Family(Storage& storage, const Today& today, const ServicesSettings& set
     : storage_(storage), today_(today), settings_(settings), casework_(storage, today) {}
 
 FamilyHome Family::home(const Actor& actor, const std::string& route) {
+  if (!is_family_role(actor.role))
+    throw Error(Kind::Forbidden, "", "this page is for parents, carers and young people");
   auto& db = storage_.read();
   Date today = today_();
   FamilyHome out;

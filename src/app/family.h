@@ -13,7 +13,7 @@
 //    write is audited in its own transaction; a write and its notices commit together or not at all.
 //  - home(): one entry per child the actor may see today (each audited as a read of the child's
 //    latest case, or of the child when there is no case); `hidden` counts the actor's family links
-//    that give no access today (never saying whose).
+//    that give no access today (never saying whose). Other roles: Forbidden (they have no family links).
 //  - child_view(): the child, every case (newest first) and the latest case's view (stage, clock,
 //    chronology: Casework::case_view with FamilyRead), the appeal and mediation rights and the
 //    15-day windows of that case (domain/appeal_rights.h, domain/representations.h), "all about

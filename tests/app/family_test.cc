@@ -105,6 +105,12 @@ TEST_F(FamilyTest, AParentSeesOnlyTheirOwnChild) {
 
 TEST_F(FamilyTest, StaffCannotUseTheFamilysOwnView) {
   try {
+    app.family.home(staff, "GET /family");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind, Error::Kind::Forbidden);  // not a family member: no list of children at all
+  }
+  try {
     app.family.child_view(staff, child, route);
     FAIL();
   } catch (const Error& e) {

@@ -125,6 +125,7 @@ TEST_F(FamilyPagesTest, TheYoungPersonSeesTheirOwnRecord) {
 }
 
 TEST_F(FamilyPagesTest, StaffGetForbiddenOnTheFamilysOwnPages) {
+  EXPECT_EQ(cw_->get("/family").status, 403);
   EXPECT_EQ(cw_->get(child_path(amara_)).status, 403);
   EXPECT_EQ(cw_->get(child_path(amara_) + "/about-me").status, 403);
   EXPECT_EQ(cw_->get(child_path(amara_) + "/access-log").status, 403);
