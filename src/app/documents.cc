@@ -420,7 +420,8 @@ std::int64_t Documents::upload(const Actor& actor, std::int64_t child_id, const 
 }
 
 std::int64_t Documents::upload_to_advice_request(const Actor& actor, std::int64_t request_id,
-                                                 const DocumentUpload& file, const std::string& route) {
+                                                 const DocumentUpload& file, const std::string& route,
+                                                 std::optional<Capability> need) {
   std::int64_t child_id = 0;
   {
     auto& db = storage_.read();
@@ -436,6 +437,7 @@ std::int64_t Documents::upload_to_advice_request(const Actor& actor, std::int64_
   }
   DocumentContext where;
   where.advice_request_id = request_id;
+  where.need = need;
   return upload(actor, child_id, file, where, route);
 }
 
@@ -544,10 +546,10 @@ DocumentDownload Documents::download(const Actor& actor, std::int64_t document_i
   return out;
 }
 
-void Documents::set_sharing(const Actor& actor, std::int64_t document_id, bool visible_to_family,
+std::int64_t Documents::set_sharing(const Actor& actor, std::int64_t document_id, bool visible_to_family,
                             bool shared_with_professionals, const std::string& route) {
   Date today = today_();
-  storage_.write([&](store::Database& db) {
+  return storage_.write([&](store::Database& db) {
     Seen s = visible_document(db, actor, document_id, today);
     if (s.basis != Basis::CouncilStaff)
       throw Error(Kind::Forbidden, "", "Only the council's SEND team can change who sees a document");
@@ -565,6 +567,7 @@ void Documents::set_sharing(const Actor& actor, std::int64_t document_id, bool v
       n.case_id = s.row.case_id;
       notify_family(db, s.row.child_id, n, today);
     }
+    return s.row.child_id;
   });
 }
 

@@ -115,9 +115,10 @@ class Documents {
   // Uploads a document about the child; returns its id.
   std::int64_t upload(const Actor& actor, std::int64_t child_id, const DocumentUpload& file,
                       const DocumentContext& where, const std::string& route);
-  // An advice giver (or council staff) attaches a document to an advice request.
+  // An advice giver (or council staff) attaches a document to an advice request. `need`: as in
+  // DocumentContext (the advice giver's page passes AdviceWrite).
   std::int64_t upload_to_advice_request(const Actor& actor, std::int64_t request_id, const DocumentUpload& file,
-                                        const std::string& route);
+                                        const std::string& route, std::optional<Capability> need = std::nullopt);
 
   // What the actor may see, newest first (NotFound when they may not see the child / request;
   // for an advice giver, a request of another organisation). Audited as one read.
@@ -138,7 +139,8 @@ class Documents {
   DocumentDownload download(const Actor& actor, std::int64_t document_id, const std::string& route);
 
   // Council staff only: who sees the document. Notifies the family when it becomes visible to them.
-  void set_sharing(const Actor& actor, std::int64_t document_id, bool visible_to_family,
+  // Returns the document's child.
+  std::int64_t set_sharing(const Actor& actor, std::int64_t document_id, bool visible_to_family,
                    bool shared_with_professionals, const std::string& route);
 
   std::int64_t max_upload_bytes() const { return settings_.max_upload_bytes; }

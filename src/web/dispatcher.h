@@ -10,10 +10,10 @@
 //    need no CSRF token.
 //  - Access::Page without a valid session: 303 to /sign-in. A page POST must be
 //    application/x-www-form-urlencoded (415 otherwise); it is parsed into req.form and must carry
-//    field csrf_token equal to the session's token (403 otherwise). An upload route's POST must be
-//    multipart/form-data instead (415 otherwise; 400 when it breaks multipart.h's rules), its
-//    fields in req.form (csrf_token among them, checked before the handler sees any file) and its
-//    files in req.files.
+//    field csrf_token equal to the session's token (403 otherwise). An upload route's POST is
+//    multipart/form-data (400 when it breaks multipart.h's rules): its fields in req.form
+//    (csrf_token among them, checked before the handler sees any file), its files in req.files;
+//    sent urlencoded it carries no file (the handler says one is needed); anything else 415.
 //  - Access::Public POSTs to pages (the sign-in, forgot-password and invitation forms) get req.form
 //    parsed too and must carry the pre-session CSRF token matching the gt_presession cookie
 //    (auth.h; 403 otherwise).

@@ -1,6 +1,7 @@
 // Router: pattern matching of method and path (see router.h for the contract).
 #include "web/router.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace gt::web {
@@ -73,6 +74,18 @@ void Router::add(Method method, std::string pattern, Access access, Handler hand
   for (const auto& existing : routes_)
     if (existing.name == r.name) throw std::logic_error("route registered twice: " + r.name);
   routes_.push_back(std::move(r));
+}
+
+void Router::add_upload(std::string pattern, Handler handler, std::size_t body_limit) {
+  add(Method::Post, std::move(pattern), Access::Page, std::move(handler), Work::Pool);
+  routes_.back().uploads = true;
+  routes_.back().body_limit = body_limit;
+}
+
+std::size_t Router::largest_body_limit() const {
+  std::size_t most = 0;
+  for (const auto& r : routes_) most = std::max(most, r.body_limit);
+  return most;
 }
 
 Match Router::match(Request& req) const {

@@ -13,6 +13,7 @@
 //  - Access says what the middleware requires before the handler runs (dispatcher.h):
 //      Public: nothing.  Api: a session (cookie or bearer) else 401 JSON.
 //      Page: a session cookie else 303 to /sign-in; POSTs must carry the session's CSRF token.
+//  - Upload routes (add_upload) take multipart/form-data page POSTs with their own body limit.
 //  - Handlers run on the blocking-work pool unless registered with Work::Inline (only for cheap
 //    handlers that touch neither the database nor password hashing, e.g. static files).
 //  - Routes are added at start-up, before the server starts; afterwards the router is read-only and
@@ -66,6 +67,11 @@ struct Route {
     enum Kind { Literal, Param, Rest } kind;
   };
   std::vector<Segment> segments;
+
+  // Upload routes (add_upload): a page POST sent as multipart/form-data, whose body may be up to
+  // body_limit bytes (0: the server's default limit).
+  bool uploads = false;
+  std::size_t body_limit = 0;
 };
 
 struct Match {
@@ -77,6 +83,12 @@ struct Match {
 class Router {
  public:
   void add(Method method, std::string pattern, Access access, Handler handler, Work work = Work::Pool);
+  // A page POST that uploads files: multipart/form-data (req.form and req.files), the CSRF token a
+  // field of it, the body up to `body_limit` bytes - enforced by the server while reading, from the
+  // route matched on the request's header, so a larger upload gets 413 without being buffered.
+  void add_upload(std::string pattern, Handler handler, std::size_t body_limit);
+  // The largest body_limit of any route (0 when none has its own).
+  std::size_t largest_body_limit() const;
 
   // Fills req.route and req.params on success.
   Match match(Request& req) const;

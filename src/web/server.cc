@@ -106,7 +106,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void on_read_error(beast::error_code ec) {
-    if (ec == http::error::body_limit) return too_large();
+    if (ec == http::error::body_limit) {
+      // Also raised while reading the header, when the declared length is over every route's limit.
+      body_limit_ = route_body_limit();
+      return too_large();
+    }
     if (ec == http::error::header_limit || ec == http::error::buffer_overflow) return fail(431, "headers", "the request headers are too large");
     if (ec == http::error::end_of_stream || ec == http::error::partial_message) return close();
     if (ec.category() == http::make_error_code(http::error::bad_method).category())

@@ -7,8 +7,11 @@
 //  - HTTP/1.1 keep-alive and pipelining: requests on a connection are answered in order, one at a
 //    time; pipelined requests wait in the read buffer.
 //  - Limits: a body over body_limit (64 KiB) gets 413, headers over header_limit 431, a malformed
-//    request 400; each closes the connection after the answer. A connection idle or slow to send a
-//    request for read_timeout is closed.
+//    request 400; each closes the connection after the answer. An upload route (Router::add_upload)
+//    has its own body limit: the route is matched on the header, the declared Content-Length
+//    checked against its limit before any of the body is read (chunked bodies are counted as they
+//    arrive), and the 413 is a page; its body may take one more second per 64 KiB allowed. A
+//    connection idle or slow to send a request for read_timeout is closed.
 //  - Routes with Work::Pool run on a boost::asio::thread_pool (database and password work) and the
 //    response is posted back to the connection's io_context; Work::Inline routes run in place.
 //  - Every response gets the security headers (Content-Security-Policy, X-Content-Type-Options,

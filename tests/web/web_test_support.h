@@ -194,6 +194,27 @@ inline Reply post_public_form(Client& c, const std::string& path, Fields fields,
                    {{"cookie", cookie}});
 }
 
+// A file in a multipart/form-data body.
+struct FilePart {
+  std::string field = "file";
+  std::string file_name;
+  std::string content_type = "application/octet-stream";  // as a browser declares it: never trusted
+  std::string data;
+};
+inline const char* kMultipartBoundary = "----GoldenThreadTestBoundary7MA4YWxkTrZu0gW";
+
+// multipart/form-data, as a browser sends a form with enctype="multipart/form-data".
+inline std::string encode_multipart(const Fields& f, const std::vector<FilePart>& files,
+                                    const std::string& boundary = kMultipartBoundary) {
+  std::string out;
+  for (const auto& [k, v] : f)
+    out += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n";
+  for (const auto& p : files)
+    out += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.field + "\"; filename=\"" + p.file_name +
+           "\"\r\nContent-Type: " + p.content_type + "\r\n\r\n" + p.data + "\r\n";
+  return out + "--" + boundary + "--\r\n";
+}
+
 // A browser signed in by the session cookie, as a person uses the pages (no JavaScript).
 struct Browser {
   explicit Browser(unsigned short port) : client(port) {}
@@ -205,6 +226,13 @@ struct Browser {
   Reply post_form(const std::string& target, Fields f, bool with_csrf = true) {
     if (with_csrf) f.emplace_back("csrf_token", csrf);
     return client.request(http::verb::post, target, encode_form(f), "application/x-www-form-urlencoded", headers());
+  }
+  // A form with files (the CSRF token first, as the pages put it).
+  Reply post_multipart(const std::string& target, Fields f, const std::vector<FilePart>& files = {},
+                       bool with_csrf = true) {
+    if (with_csrf) f.insert(f.begin(), {"csrf_token", csrf});
+    return client.request(http::verb::post, target, encode_multipart(f, files),
+                          std::string("multipart/form-data; boundary=") + kMultipartBoundary, headers());
   }
   std::map<std::string, std::string> headers() const {
     if (cookie.empty()) return {};
