@@ -46,9 +46,9 @@ Response Dispatcher::handle(Request& req, const Match& m) const {
   }
   bool page = route.access == Access::Page || (route.access == Access::Public && !is_api_path(req.path));
   if (page && unsafe(req.method)) {
-    if (route.uploads) {
+    if (route.uploads && req.media_type() == "multipart/form-data") {
       auto boundary = multipart_boundary(req.header("content-type"));
-      if (!boundary) return router_.page_error(req, 415, "Forms with a file must be sent as multipart/form-data.");
+      if (!boundary) return router_.page_error(req, 400, "The form could not be read.");
       Multipart mp = parse_multipart(req.body, *boundary);
       if (!mp.ok) return router_.page_error(req, 400, "The form could not be read.");
       req.form = std::move(mp.fields);
@@ -56,7 +56,8 @@ Response Dispatcher::handle(Request& req, const Match& m) const {
       std::string().swap(req.body);  // the files hold the bytes now
     } else {
       if (req.media_type() != "application/x-www-form-urlencoded")
-        return router_.page_error(req, 415, "Forms must be sent as application/x-www-form-urlencoded.");
+        return router_.page_error(req, 415, route.uploads ? "Forms with a file must be sent as multipart/form-data."
+                                                          : "Forms must be sent as application/x-www-form-urlencoded.");
       req.form = parse_urlencoded(req.body);
       if (!req.form.ok()) return router_.page_error(req, 400, "The form could not be read.");
     }
