@@ -438,7 +438,6 @@ GiverView Advice::request_for_giver(const Actor& actor, std::int64_t request_id,
   for (auto& p : store::placements_of_child(db, g.row.child_id))
     if (p.entry_date <= today.to_string() && (!p.leaving_date || *p.leaving_date > today.to_string()))
       v.placements.push_back(std::move(p));
-  v.all_about_me = store::latest_all_about_me(db, g.row.child_id);
   v.earlier = store::submitted_advice_for_child(db, g.row.organisation_id, g.row.child_id, g.row.id);
   if (g.row.reused_from) {
     v.reuse_of = store::find_advice_request(db, *g.row.reused_from);

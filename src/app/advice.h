@@ -42,7 +42,6 @@
 #include "domain/date.h"
 #include "domain/event.h"
 #include "store/advice_store.h"
-#include "store/family_store.h"
 #include "store/organisations_store.h"
 #include "store/records.h"
 
@@ -128,13 +127,13 @@ struct Inbox {
   Date today;
 };
 
-// What the advice giver needs to give advice (the request page).
+// What the advice giver needs to give advice (the request page). The child's "all about me" comes
+// from Family::all_about_me (tell us once: the same words everywhere).
 struct GiverView {
   store::AdviceRequestRow request;
   store::ChildRow child;
   std::optional<store::NeedsRow> needs;
   std::vector<store::PlacementRow> placements;  // current placements
-  std::optional<store::AllAboutMeRow> all_about_me;
   std::vector<store::AdviceRequestRow> earlier;   // advice this organisation already gave the child
   std::optional<store::AdviceRequestRow> reuse_of;
   std::vector<SectionText> reuse_sections;

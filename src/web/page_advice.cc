@@ -20,6 +20,7 @@
 // GOV.UK error summary and the values kept, nothing written; success answers 303. No JavaScript.
 #include "web/page_advice.h"
 
+#include "domain/all_about_me.h"
 #include "domain/codes.h"
 #include "web/page_event_fields.h"
 #include "web/page_form.h"
@@ -439,7 +440,7 @@ std::string sen_text(const std::string& code) {
   return label.empty() ? code : std::string(label) + " (" + code + ")";
 }
 
-Response giver_page(const Request& req, const app::GiverView& v) {
+Response giver_page(const Request& req, const app::GiverView& v, const std::optional<app::AllAboutMeRecord>& about_me) {
   const auto& r = v.request;
   Data body;
   std::string name = v.child.given_name + " " + v.child.family_name;
@@ -484,22 +485,16 @@ Response giver_page(const Request& req, const app::GiverView& v) {
   }
   body.set("child_rows", list_of(std::move(child)));
   std::vector<Data> aam;
-  if (v.all_about_me) {
-    const auto& a = *v.all_about_me;
-    for (const auto& [label, text] :
-         std::vector<std::pair<std::string, std::string>>{{"My views", a.views},
-                                                          {"What I enjoy", a.interests},
-                                                          {"What I hope for", a.aspirations},
-                                                          {"What works for me", a.what_works},
-                                                          {"What does not work for me", a.what_does_not},
-                                                          {"How I communicate", a.communication}})
-      if (!text.empty()) {
-        Data d;
-        d.set("label", label);
-        d.set("paragraphs", paragraphs(text));
-        aam.push_back(d);
-      }
-    body.set("aam_date", long_date_or(a.recorded_at.substr(0, 10)));
+  if (about_me) {
+    for (const auto& section : all_about_me_sections()) {
+      const std::string& text = about_me->text.*(section.member);
+      if (text.empty()) continue;
+      Data d;
+      d.set("label", std::string(section.heading));
+      d.set("paragraphs", paragraphs(text));
+      aam.push_back(d);
+    }
+    body.set("aam_date", long_date_or(about_me->recorded_at.substr(0, 10)));
   } else {
     body.set("aam_date", false);
   }
@@ -757,7 +752,10 @@ void register_advice_pages(Router& router, Context& ctx) {
 
   router.add(Method::Get, "/advice/{id}", Access::Page, [&ctx](Request& req) {
     auto id = param_or_404(req, "id", "There is no advice request at this address.");
-    return giver_page(req, ctx.app.advice.request_for_giver(req.actor(), id, req.route_string()));
+    auto v = ctx.app.advice.request_for_giver(req.actor(), id, req.route_string());
+    // The child's own words, as the family wrote them once (app/family.h; audited there).
+    auto about_me = ctx.app.family.all_about_me(req.actor(), v.request.child_id, req.route_string());
+    return giver_page(req, v, about_me);
   });
 
   router.add(Method::Get, "/advice/{id}/submit", Access::Page, [&ctx](Request& req) {
