@@ -427,7 +427,11 @@ SignInResult Accounts::reset_password(const std::string& token, const std::strin
 
 std::vector<Actor> Accounts::staff(const std::string& role) {
   std::vector<Actor> out;
-  for (const auto& u : store::list_users(storage_.read(), role)) out.push_back(actor_of(u));
+  for (const auto& u : store::council_staff_accounts(storage_.read())) {
+    if (!u.active || (u.role != "caseworker" && u.role != "manager")) continue;
+    if (!role.empty() && u.role != role) continue;
+    out.push_back(actor_of(u));
+  }
   return out;
 }
 

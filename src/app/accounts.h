@@ -135,6 +135,8 @@ class Accounts {
   SignInResult accept_invitation(const std::string& token, const Acceptance& a, const std::string& address);
   SignInResult reset_password(const std::string& token, const std::string& password, const std::string& address);
 
+  // The council's active caseworkers and team managers (optionally one role), by name: the people
+  // a case can be assigned to. Never families, professionals or removed accounts.
   std::vector<Actor> staff(const std::string& role = "");
 
   static constexpr std::int64_t kSessionSeconds = 12 * 3600;  // absolute
