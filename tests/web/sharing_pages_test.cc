@@ -165,7 +165,7 @@ TEST_F(SharingPagesTest, EachSideOnlyOnItsOwnRoutes) {
                                                                 {"reason", "x"}})
                 .status,
             403);
-  EXPECT_EQ(olu_b_->get(council(m.child)).status, 404);
+  EXPECT_EQ(olu_b_->get(council(m.child)).status, 403);  // the council's area is 403 to any family (audience.h)
   EXPECT_TRUE(store::consents_of_child(server_->storage().read(), m.child).empty());
   EXPECT_TRUE(store::overrides_of_child(server_->storage().read(), m.child).empty());
   EXPECT_EQ(pat_b_->get(fam(m.child) + "/999999/withdraw").status, 404);
