@@ -431,6 +431,8 @@ TEST_F(AdviceTest, ReuseCountsOnlyWhenTheFamilyAndTheCouncilBothAgree) {
   EXPECT_EQ(offered.reused_from, first.id);
   std::string council_reuse = "/cases/" + std::to_string(case_id) + "/advice/" + std::to_string(second.id) + "/reuse";
   EXPECT_TRUE(has_notice(staff, "advice_reuse_offered", council_reuse));
+  std::string family_page = "/family/advice-reuse/" + std::to_string(second.id);
+  EXPECT_TRUE(has_notice(parent, "advice_reuse_offered", family_page));
 
   // The family agrees: not yet counted.
   EXPECT_EQ(refusal([&] { advice.family_answer_reuse(staff, second.id, true, route); }), Error::Kind::Forbidden);
@@ -454,6 +456,10 @@ TEST_F(AdviceTest, ReuseCountsOnlyWhenTheFamilyAndTheCouncilBothAgree) {
   EXPECT_EQ(a3("ep2")->status, DeadlineStatus::Met);
   EXPECT_TRUE(has_notice(eve, "advice_reuse_agreed", "/advice"));
   EXPECT_TRUE(has_notice(ezra, "advice_reuse_agreed", "/advice"));
+  EXPECT_TRUE(has_notice(parent, "advice_reuse_agreed", family_page));
+  // The caseworker who gave the last answer is not told of their own action; the family is.
+  EXPECT_FALSE(has_notice(staff, "advice_received",
+                          "/cases/" + std::to_string(case_id) + "/advice/" + std::to_string(second.id)));
 }
 
 TEST_F(AdviceTest, AReuseRefusedByEitherSideNeverCounts) {
