@@ -424,8 +424,8 @@ Response inbox_page(const Request& req, const app::Inbox& in, const std::string&
     d.set("status_tag", tag_data(status_tag(r)));
     std::string why;
     if (!row.visible)
-      why = r.status == "requested" ? "The child's record is not shared with your service at the moment: the council "
-                                      "has been told"
+      why = r.status == "requested" ? "The child's record is not shared with your service at the moment (there is no "
+                                      "consent in force), so the request cannot be shown. Contact the council"
                                     : "The child's details are shown only while a request is open";
     put(d, "hidden_reason", why);
     rows.push_back(d);
