@@ -139,6 +139,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // 413: an upload's page says so in plain English; anything else answers JSON.
   void too_large() {
     if (!upload_route_) return fail(413, "body", "the request body is larger than the limit of 64 KiB");
+    // Discard (never keep) what the browser is still sending, up to four times the route's limit
+    // in the time an upload may take, so that it reads this answer instead of a reset connection.
+    drain_limit_ = 4 * body_limit_;
+    drain_time_ = srv_.opts.read_timeout + std::chrono::seconds(body_limit_ / 65536);
     keep_alive_ = false;
     Request probe = probe_request();
     method_ = probe.method;
@@ -230,13 +234,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
   }
 
-  // Half-closes and discards what the client still sends (up to 1 MiB or 2 s), so that it reads
-  // our answer before seeing the connection close (no RST over an unread request body).
+  // Half-closes and discards what the client still sends (up to 1 MiB or 2 s; more after an
+  // upload's 413), so that it reads our answer before seeing the connection close (no RST over an
+  // unread request body).
   void linger() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
     if (ec) return close();
-    stream_.expires_after(std::chrono::seconds(2));
+    stream_.expires_after(drain_time_);
     drain();
   }
 
@@ -244,7 +249,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     static thread_local char sink[4096];
     stream_.async_read_some(asio::buffer(sink), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
       self->drained_ += n;
-      if (ec || self->drained_ > (1u << 20)) return self->close();
+      if (ec || self->drained_ > self->drain_limit_) return self->close();
       self->drain();
     });
   }
@@ -268,6 +273,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   const Route* route_ = nullptr;
   int status_ = 0;
   std::size_t drained_ = 0;
+  std::size_t drain_limit_ = 1u << 20;  // linger(): what is discarded at most, and for how long
+  std::chrono::steady_clock::duration drain_time_ = std::chrono::seconds(2);
   Clock::time_point start_;
 };
 

@@ -10,7 +10,8 @@
 //    request 400; each closes the connection after the answer. An upload route (Router::add_upload)
 //    has its own body limit: the route is matched on the header, the declared Content-Length
 //    checked against its limit before any of the body is read (chunked bodies are counted as they
-//    arrive), and the 413 is a page; its body may take one more second per 64 KiB allowed. A
+//    arrive), and the 413 is a page (what the browser still sends is discarded, up to 4 times the
+//    limit, so that it reads the answer); its body may take one more second per 64 KiB allowed. A
 //    connection idle or slow to send a request for read_timeout is closed.
 //  - Routes with Work::Pool run on a boost::asio::thread_pool (database and password work) and the
 //    response is posted back to the connection's io_context; Work::Inline routes run in place.

@@ -124,6 +124,11 @@ TEST_F(DocumentPagesTest, AnOversizedUploadIs413AndNothingIsWritten) {
   EXPECT_NE(out.find("too large"), std::string::npos) << out;
   EXPECT_NE(out.find("text/html"), std::string::npos);  // a page, for a person
 
+  // Sent in full, as a browser does: the 413 page is read, not a reset connection.
+  Reply whole = council_upload(*b, file(gt::testing::minimal_pdf() + std::string(11 * 1024 * 1024, 'x'), "huge.pdf"));
+  EXPECT_EQ(whole.status, 413);
+  EXPECT_NE(whole.body.find("too large"), std::string::npos);
+
   // Within the route's limit but over max_upload_bytes (10 MiB): the app refuses it with 422.
   std::string big = gt::testing::minimal_pdf() + std::string(10 * 1024 * 1024, 'x');
   Reply r = council_upload(*b, file(big, "big.pdf"));
