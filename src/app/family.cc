@@ -123,6 +123,7 @@ FamilyHome Family::home(const Actor& actor, const std::string& route) {
       CaseView v = casework_.case_view(actor, cases.back().id, route, Capability::FamilyRead);
       fc.case_id = v.summary.id;
       fc.stage = v.stage;
+      fc.chronology = v.chronology;
       for (const auto& d : v.clock.deadlines)
         if (d.open() && (!fc.next || d.due < fc.next->due)) fc.next = d;
       for (const auto& r : appeal_rights(v.chronology))

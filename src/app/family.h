@@ -62,6 +62,7 @@ struct FamilyChild {
   Basis basis = Basis::ParentalResponsibility;
   std::optional<std::int64_t> case_id;   // the latest case
   Stage stage = Stage::None;
+  std::vector<Event> chronology;         // of that case, in force, in date order
   std::optional<Deadline> next;          // the soonest open deadline of that case (the council's or the family's)
   std::optional<AppealRight> appeal;     // the latest appeal right whose window is still open
   std::optional<CommentWindow> comment;  // a 15-day window open now

@@ -240,8 +240,7 @@ Response home_page(const Request& req, Context& ctx) {
     c.set("name", full_name(fc.child));
     c.set("href", family_href(fc.child.id));
     c.set("born", long_date(fc.child.date_of_birth));
-    c.set("stage", fc.case_id ? stage_sentence(fc.stage, {}) : "No request for an EHC needs assessment has been recorded yet.");
-    if (fc.stage == Stage::Closed) c.set("stage", std::string("This case is closed."));
+    c.set("stage", stage_sentence(fc.stage, fc.chronology));
     std::string action;
     if (fc.comment)
       action = "You can comment on the " +

@@ -155,6 +155,7 @@ TEST_F(FamilyPagesTest, TheCaseInPlainEnglishWithAppealAndMediationDates) {
   EXPECT_TRUE(contains(r.body, "Your caseworker is Casey Worker."));
   Reply home = pat_b_->get("/family");
   EXPECT_TRUE(contains(home.body, "You can appeal to the SEND Tribunal until 5 December 2026."));
+  EXPECT_TRUE(contains(home.body, "The council decided not to carry out an EHC needs assessment."));
 }
 
 TEST_F(FamilyPagesTest, TheDraftPlansFifteenDaysAndWhatHappensNext) {
