@@ -5,6 +5,7 @@
 #include "app/event_json.h"
 #include "web/api_error.h"
 #include "web/api_json.h"
+#include "web/audience.h"
 #include "web/auth.h"
 #include "web/multipart.h"
 
@@ -43,6 +44,11 @@ Response Dispatcher::handle(Request& req, const Match& m) const {
     } else {
       if (!ok || !req.via_cookie) return Response::redirect("/sign-in");
     }
+    // A first, coarse gate by role (audience.h), before any input is read.
+    if (!req.session->pending && !audience_allows(route.pattern, req.actor()))
+      return route.access == Access::Api
+                 ? api_error(403, "", "this part of the service is not for your account")
+                 : router_.page_error(req, 403, "This part of the service is not for your account.");
   }
   bool page = route.access == Access::Page || (route.access == Access::Public && !is_api_path(req.path));
   if (page && unsafe(req.method)) {

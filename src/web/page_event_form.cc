@@ -3,7 +3,7 @@
 // app::Casework::append_event and answers 303 to the case page. A missing or unreadable answer, or a
 // refusal by the domain rules (app::Error naming the field and the rule), re-renders the form with
 // status 422, the error summary linking to the field, the inline message and the values typed;
-// nothing is written. An unknown type is 404.
+// nothing is written. An unknown type is 400 (after the access check).
 #include "web/page_event_fields.h"
 #include "web/page_layout.h"
 #include "web/pages.h"
@@ -36,9 +36,9 @@ Response event_form(const Request& req, const app::CaseView& v, EventType type, 
   return page(req, status, PageFrame{label, "caseload", st.summary}, "event_form", body);
 }
 
-EventType type_or_404(std::string_view name) {
+EventType type_or_400(std::string_view name) {
   auto t = parse_event_type(name);
-  if (!t) throw app::Error(app::Error::Kind::NotFound, "type", "There is no such kind of event.");
+  if (!t) throw app::Error(app::Error::Kind::BadRequest, "type", "Choose a kind of event from the case page.");
   return *t;
 }
 
@@ -53,14 +53,14 @@ std::int64_t case_id_or_404(const Request& req) {
 void register_event_forms(Router& router, Context& ctx) {
   router.add(Method::Get, "/cases/{id}/events/new", Access::Page, [&ctx](Request& req) {
     std::int64_t id = case_id_or_404(req);
-    EventType type = type_or_404(req.query_fields().value("type"));
-    app::CaseView v = ctx.casework.case_view(req.actor(), id, req.route_string());
+    app::CaseView v = ctx.casework.case_view(req.actor(), id, req.route_string());  // access first
+    EventType type = type_or_400(req.query_fields().value("type"));
     return event_form(req, v, type, 200, FormState{});
   });
 
   router.add(Method::Post, "/cases/{id}/events", Access::Page, [&ctx](Request& req) {
     std::int64_t id = case_id_or_404(req);
-    EventType type = type_or_404(req.form.value("type"));
+    EventType type = type_or_400(req.form.value("type"));
     FormState st;
     st.take(req.form);
     std::optional<Event> e = read_event(type, st);

@@ -1,0 +1,59 @@
+#include "web/audience.h"
+
+#include <array>
+
+namespace gt::web {
+
+namespace {
+
+enum class Who { SignedIn, Family, Senco, AdviceGiver, CouncilStaff, Admin, OrgAdmin };
+
+struct Area {
+  std::string_view prefix;
+  Who who;
+};
+
+// Ordered: the first prefix that matches decides.
+constexpr std::array<Area, 11> kAreas{{
+    {"/family/contact", Who::SignedIn},
+    {"/family", Who::Family},
+    {"/school", Who::Senco},
+    {"/advice", Who::AdviceGiver},
+    {"/children", Who::CouncilStaff},
+    {"/cases", Who::CouncilStaff},
+    {"/api/v1/children", Who::CouncilStaff},
+    {"/api/v1/cases", Who::CouncilStaff},
+    {"/api/v1/caseload", Who::CouncilStaff},
+    {"/admin", Who::Admin},
+    {"/organisation", Who::OrgAdmin},
+}};
+
+// "/school" matches "/school" and "/school/..." but not "/schools".
+bool under(std::string_view pattern, std::string_view prefix) {
+  if (pattern.substr(0, prefix.size()) != prefix) return false;
+  return pattern.size() == prefix.size() || pattern[prefix.size()] == '/';
+}
+
+bool fits(Who who, const app::Actor& a) {
+  const std::string& r = a.role;
+  switch (who) {
+    case Who::SignedIn: return true;
+    case Who::Family: return r == "parent" || r == "young_person";
+    case Who::Senco: return r == "senco";
+    case Who::AdviceGiver: return r == "advice_giver";
+    case Who::CouncilStaff: return r == "caseworker" || r == "manager";
+    case Who::Admin: return r == "admin";
+    case Who::OrgAdmin: return a.org_admin;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool audience_allows(std::string_view pattern, const app::Actor& actor) {
+  for (const auto& area : kAreas)
+    if (under(pattern, area.prefix)) return fits(area.who, actor);
+  return true;
+}
+
+}  // namespace gt::web
