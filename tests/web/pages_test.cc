@@ -564,7 +564,8 @@ TEST_F(PagesTest, ErrorPagesAreGovukStyled) {
   Reply unknown = get("/no-such-page");
   EXPECT_EQ(unknown.status, 404);
   EXPECT_TRUE(contains(unknown.body, "Page not found"));
-  Reply type = get("/cases/1/events/new?type=nonsense");  // the case is checked first, then the type
+  std::int64_t id = seeded_case("Typo", 977, "2026-11-02");
+  Reply type = get("/cases/" + std::to_string(id) + "/events/new?type=nonsense");  // the case first, then the type
   EXPECT_EQ(type.status, 400);
   EXPECT_TRUE(contains(type.body, "govuk-template"));
 }
