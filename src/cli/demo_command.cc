@@ -21,7 +21,9 @@ constexpr const char* kUsage =
     "  --seed S       random seed (default 1); the same seed and today give the same database\n"
     "  --plans N      active EHC plans (default 3300, a median council; 1 to 50000)\n"
     "  --today DATE   the date the histories run up to (default: today's date in England)\n\n"
-    "Staff sign-in (password demo-password-2026): caseworker@northmoor.example, manager@northmoor.example\n";
+    "Sign-in (password demo-password-2026; staff and professionals also a code from\n"
+    "`goldthread totp --secret GOLDENTHREADDEMOGOLDENTHREADDEMO`): caseworker@, manager@, admin@,\n"
+    "analyst@, senco@, ep@, health@, parent@ and young.person@northmoor.example (see README.md)\n";
 }  // namespace
 
 int demo_command(const Args& args) {
@@ -50,8 +52,10 @@ int demo_command(const Args& args) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << app::format_summary(council);
     std::cout << "Written to " << *path << " in " << static_cast<int>(secs * 10 + 0.5) / 10.0 << " s.\n"
-              << "Sign in as " << app::kDemoCaseworkerEmail << " or " << app::kDemoManagerEmail << " with password "
-              << app::kDemoPassword << "\n";
+              << "Sign in as caseworker@, manager@, admin@, analyst@, senco@, ep@, health@, parent@ or "
+                 "young.person@northmoor.example with password "
+              << app::kDemoPassword << " (staff and professionals: and the code from goldthread totp --secret "
+              << "GOLDENTHREADDEMOGOLDENTHREADDEMO)\n";
     return 0;
   } catch (const UsageError& e) {
     std::cerr << "goldthread demo: " << e.what() << "\n\n" << kUsage;
