@@ -107,6 +107,7 @@ export GT_TOTP_STATE="$work/totp-steps.json"  # the codes already used, shared b
 export GT_TODAY="$today"
 export GT_CHROMIUM="$chromium"
 export GT_FIXTURES="$work/fixtures.json"
+export GT_DB="$db"  # walk.test.mjs reads the parent's invitation email from email_outbox (sqlite3)
 
 # Children, cases and events through the API (seed.mjs writes the ids to $GT_FIXTURES).
 node "$here/seed.mjs" >"$GT_FIXTURES" || fail_setup "seeding through the API failed"
