@@ -9,6 +9,7 @@
 
 #include "app/access.h"
 #include "app/errors.h"
+#include "app/tokens.h"
 #include "app/passwords.h"
 #include "app/storage.h"
 #include "app/two_factor.h"
@@ -30,22 +31,7 @@ void ensure_sodium() {
   if (rc < 0) throw std::runtime_error("libsodium failed to initialise");
 }
 
-std::string random_hex(size_t bytes) {
-  std::string raw(bytes, '\0');
-  randombytes_buf(raw.data(), bytes);
-  std::string hex(bytes * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()), bytes);
-  hex.pop_back();
-  return hex;
-}
 
-std::string blake_hex(const std::string& text) {
-  unsigned char h[32];
-  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(text.data()), text.size(), nullptr, 0);
-  char hex[65];
-  sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-  return hex;
-}
 
 std::string token_hash(const std::string& token) { return blake_hex(token); }
 

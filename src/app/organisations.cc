@@ -9,6 +9,7 @@
 
 #include "app/access.h"
 #include "app/errors.h"
+#include "app/tokens.h"
 #include "app/notices.h"
 #include "app/storage.h"
 #include "domain/roles.h"
@@ -28,23 +29,7 @@ namespace {
 
 using Kind = Error::Kind;
 
-std::string random_token() {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
-  unsigned char raw[32];
-  randombytes_buf(raw, sizeof raw);
-  char hex[65];
-  sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
-  sodium_memzero(raw, sizeof raw);
-  return hex;
-}
 
-std::string blake_hex(const std::string& text) {
-  unsigned char h[32];
-  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(text.data()), text.size(), nullptr, 0);
-  char hex[65];
-  sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-  return hex;
-}
 
 std::string lower(std::string s) {
   for (char& c : s)
@@ -129,7 +114,7 @@ namespace {
 // Writes an invitation and queues its email, inside the caller's transaction. Returns its id.
 std::int64_t issue_link(store::Database& db, store::InvitationRow row, std::int64_t now, std::int64_t lifetime,
                         const ServicesSettings& settings, const std::string& subject, const std::string& intro) {
-  std::string token = random_token();
+  std::string token = random_hex(32);
   row.token_hash = blake_hex(token);
   row.created_at = now;
   row.expires_at = now + lifetime;

@@ -11,26 +11,15 @@
 #include "app/storage.h"
 #include "app/today.h"
 #include "store/database.h"
+#include "support/run_command.h"
 #include "support/temp_db.h"
 
 namespace {
 
-struct Outcome {
-  int code = -1;
-  std::string out;
-};
+using Outcome = gt::testing::CommandOutcome;
 
 Outcome verify(const std::string& db) {
-  std::string cmd = std::string(GT_BINARY) + " audit verify --db " + db + " 2>&1";
-  Outcome r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t got;
-  while ((got = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, got);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return gt::testing::run_command(std::string(GT_BINARY) + " audit verify --db " + db + " 2>&1");
 }
 
 // A database whose audit log holds six rows: a child created, read twice, a case opened, an

@@ -12,26 +12,16 @@
 #include "app/storage.h"
 #include "app/two_factor.h"
 #include "store/users_store.h"
+#include "support/run_command.h"
 #include "support/temp_db.h"
 
 namespace {
 
-struct Outcome {
-  int code = -1;
-  std::string out;
-};
+using Outcome = gt::testing::CommandOutcome;
 
 Outcome run(const std::string& args, const std::string& stdin_text = "") {
-  std::string cmd = "printf '%s\\n' '" + stdin_text + "' | " + std::string(GT_BINARY) + " " + args + " 2>/dev/null";
-  Outcome r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t got;
-  while ((got = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, got);
-  int rc = pclose(p);
-  r.code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  return r;
+  return gt::testing::run_command("printf '%s\\n' '" + stdin_text + "' | " + std::string(GT_BINARY) + " " + args +
+                                  " 2>/dev/null");
 }
 
 constexpr const char* kKey = "GOLDENTHREADDEMOGOLDENTHREADDEMO";
