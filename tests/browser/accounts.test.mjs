@@ -7,58 +7,31 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
 import { codeFor } from './totp.mjs';
+import { WCAG_TAGS, launchChromium, pathOf, withPageOn } from './harness.mjs';
 
 const BASE = process.env.GT_BASE_URL;
 const EMAIL = process.env.GT_EMAIL;
 const PASSWORD = process.env.GT_PASSWORD;
 const TOTP_SECRET = process.env.GT_TOTP_SECRET;
-const CHROMIUM = process.env.GT_CHROMIUM || '/usr/bin/chromium';
 if (!BASE || !EMAIL || !PASSWORD || !TOTP_SECRET || !process.env.GT_FIXTURES) {
   throw new Error('run these tests through tests/browser/run.sh');
 }
 const FIX = JSON.parse(readFileSync(process.env.GT_FIXTURES, 'utf8'));
 // The demo council's administrator (app/demo_people.h): the demo password and published key.
 const DEMO_ADMIN = { email: 'admin@northmoor.example', password: 'demo-password-2026', secret: 'GOLDENTHREADDEMOGOLDENTHREADDEMO' };
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let browser;
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();
 });
 
-const pathOf = (page) => new URL(page.url()).pathname;
-
-async function withPage(fn) {
-  const context = await browser.newContext({ baseURL: BASE });
-  context.setDefaultTimeout(15_000);
-  await context.route((u) => !u.toString().startsWith(BASE), (route) => route.abort('blockedbyclient'));
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (msg) => {
-    const text = msg.text();
-    if (/Content Security Policy/i.test(text)) problems.push(`CSP violation: ${text}`);
-    else if (/^Failed to load resource: the server responded with a status of \d+/.test(text)) return;
-    else if (msg.type() === 'error') problems.push(`console error: ${text}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  try {
-    await fn(page);
-    assert.deepEqual(problems, [], `the browser reported problems:\n  ${problems.join('\n  ')}`);
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (fn) => withPageOn(browser, BASE, fn);
 
 async function go(page, path) {
   const res = await page.goto(path, { waitUntil: 'load' });

@@ -14,16 +14,14 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
-import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
 import { codeFor } from './totp.mjs';
+import { WCAG_TAGS, launchChromium, pathOf, withPageOn } from './harness.mjs';
 
 const BASE = process.env.GT_BASE_URL;
-const CHROMIUM = process.env.GT_CHROMIUM || '/usr/bin/chromium';
 const DB = process.env.GT_DB;
 if (!BASE || !process.env.GT_EMAIL) throw new Error('run these tests through tests/browser/run.sh');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const DEMO_SECRET = 'GOLDENTHREADDEMOGOLDENTHREADDEMO';
 const SENCO = { email: 'senco@northmoor.example', password: 'demo-password-2026', secret: DEMO_SECRET };
 const EP = { email: 'ep@northmoor.example', password: 'demo-password-2026', secret: DEMO_SECRET };
@@ -43,38 +41,13 @@ const skip = process.env.GT_DEMO !== '1' ? 'no demo council' : !sqliteOk ? 'no s
 let browser;
 before(async () => {
   if (skip) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();
 });
 
-const pathOf = (page) => new URL(page.url()).pathname;
-
-async function withPage(fn) {
-  const context = await browser.newContext({ baseURL: BASE });
-  context.setDefaultTimeout(15_000);
-  await context.route((u) => !u.toString().startsWith(BASE), (route) => route.abort('blockedbyclient'));
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (msg) => {
-    const text = msg.text();
-    if (/Content Security Policy/i.test(text)) problems.push(`CSP violation: ${text}`);
-    else if (/^Failed to load resource: the server responded with a status of \d+/.test(text)) return;
-    else if (msg.type() === 'error') problems.push(`console error: ${text}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  try {
-    await fn(page);
-    assert.deepEqual(problems, [], `the browser reported problems:\n  ${problems.join('\n  ')}`);
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (fn) => withPageOn(browser, BASE, fn);
 
 async function go(page, path) {
   const res = await page.goto(path, { waitUntil: 'load' });

@@ -1,0 +1,40 @@
+// Harness: what every browser test file shares - Debian's Chromium launched headless, a page in a
+// fresh context that may reach only the server under test, and the browser's own complaints (CSP
+// violations, console errors, page errors) turned into a failed test.
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.GT_CHROMIUM || '/usr/bin/chromium';
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+  });
+}
+
+export const pathOf = (page) => new URL(page.url()).pathname;
+
+// Runs fn(page) in a new context on `base`; anything else on the network is blocked.
+export async function withPageOn(browser, base, fn) {
+  const context = await browser.newContext({ baseURL: base });
+  context.setDefaultTimeout(15_000);
+  await context.route((u) => !u.toString().startsWith(base), (route) => route.abort('blockedbyclient'));
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (/Content Security Policy/i.test(text)) problems.push(`CSP violation: ${text}`);
+    else if (/^Failed to load resource: the server responded with a status of \d+/.test(text)) return;
+    else if (msg.type() === 'error') problems.push(`console error: ${text}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  try {
+    await fn(page);
+    assert.deepEqual(problems, [], `the browser reported problems:\n  ${problems.join('\n  ')}`);
+  } finally {
+    await context.close();
+  }
+}
