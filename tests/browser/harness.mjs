@@ -3,6 +3,7 @@
 // violations, console errors, page errors) turned into a failed test.
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 
 export const CHROMIUM = process.env.GT_CHROMIUM || '/usr/bin/chromium';
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -37,4 +38,17 @@ export async function withPageOn(browser, base, fn) {
   } finally {
     await context.close();
   }
+}
+
+// One h1, a title naming the page, no violations of WCAG 2.2 AA (axe-core).
+export async function assertAccessible(t, page, where) {
+  await page.waitForLoadState('load');
+  assert.match(await page.title(), /\S.* - Golden Thread$/, `${where}: the title`);
+  assert.equal(await page.locator('h1').count(), 1, `${where}: exactly one h1`);
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const detail = results.violations
+    .map((v) => `- ${v.id} [${v.impact}] ${v.help}: ${v.nodes.map((n) => n.html.slice(0, 160)).join(' | ')}`)
+    .join('\n');
+  assert.equal(results.violations.length, 0, `${where}: WCAG 2.2 AA violations:\n${detail}`);
+  t.diagnostic(`${where}: ${results.passes.length} axe rules passed`);
 }

@@ -14,10 +14,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
-import { AxeBuilder } from '@axe-core/playwright';
 
 import { codeFor } from './totp.mjs';
-import { WCAG_TAGS, launchChromium, pathOf, withPageOn } from './harness.mjs';
+import { assertAccessible, launchChromium, pathOf, withPageOn } from './harness.mjs';
 
 const BASE = process.env.GT_BASE_URL;
 const DB = process.env.GT_DB;
@@ -54,18 +53,6 @@ async function go(page, path) {
   assert.ok(res, `no response for ${path}`);
   assert.ok(res.status() < 400, `${path} answered ${res.status()}`);
   return res;
-}
-
-async function assertAccessible(t, page, where) {
-  await page.waitForLoadState('load');
-  assert.match(await page.title(), /\S.* - Golden Thread$/, `${where}: the title`);
-  assert.equal(await page.locator('h1').count(), 1, `${where}: exactly one h1`);
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const detail = results.violations
-    .map((v) => `- ${v.id} [${v.impact}] ${v.help}: ${v.nodes.map((n) => n.html.slice(0, 160)).join(' | ')}`)
-    .join('\n');
-  assert.equal(results.violations.length, 0, `${where}: WCAG 2.2 AA violations:\n${detail}`);
-  t.diagnostic(`${where}: ${results.passes.length} axe rules passed`);
 }
 
 // Submits the form and waits for the page after the redirect; fails with the error summary if the
