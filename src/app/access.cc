@@ -15,6 +15,8 @@ std::string_view basis_name(Basis b) {
     case Basis::YoungPerson: return "young_person";
     case Basis::SchoolOnRoll: return "school_on_roll";
     case Basis::AdviceRequested: return "advice_requested";
+    case Basis::NamedProvider: return "named_provider";
+    case Basis::QualityAudit: return "quality_audit";
   }
   return "";
 }
@@ -27,6 +29,8 @@ std::string_view basis_label(Basis b) {
     case Basis::YoungPerson: return "The young person";
     case Basis::SchoolOnRoll: return "School (on roll there)";
     case Basis::AdviceRequested: return "Asked to give advice";
+    case Basis::NamedProvider: return "Provides help named in the plan";
+    case Basis::QualityAudit: return "Checking the quality of the plan";
   }
   return "";
 }
@@ -42,23 +46,32 @@ std::string_view capability_name(Capability c) {
     case Capability::AdviceRead: return "advice_read";
     case Capability::AdviceWrite: return "advice_write";
     case Capability::AllAboutMeRead: return "all_about_me_read";
+    case Capability::PlanRead: return "plan_read";
+    case Capability::DeliveryWrite: return "delivery_write";
+    case Capability::PlanAudit: return "plan_audit";
   }
   return "";
 }
 
 bool allows(Basis b, Capability c) {
-  if (c == Capability::AllAboutMeRead) return true;
   switch (b) {
     case Basis::CouncilStaff:
-      return c == Capability::CaseworkRead || c == Capability::CaseworkWrite;
+      return c == Capability::CaseworkRead || c == Capability::CaseworkWrite || c == Capability::AllAboutMeRead ||
+             c == Capability::PlanRead || c == Capability::DeliveryWrite || c == Capability::PlanAudit;
     case Basis::ParentalResponsibility:
     case Basis::ActingForYoungPerson:
     case Basis::YoungPerson:
-      return c == Capability::FamilyRead || c == Capability::FamilyWrite;
+      return c == Capability::FamilyRead || c == Capability::FamilyWrite || c == Capability::AllAboutMeRead ||
+             c == Capability::PlanRead;
     case Basis::SchoolOnRoll:
-      return c == Capability::PupilRead || c == Capability::PupilWrite;
+      return c == Capability::PupilRead || c == Capability::PupilWrite || c == Capability::AllAboutMeRead ||
+             c == Capability::PlanRead || c == Capability::DeliveryWrite;
     case Basis::AdviceRequested:
-      return c == Capability::AdviceRead || c == Capability::AdviceWrite;
+      return c == Capability::AdviceRead || c == Capability::AdviceWrite || c == Capability::AllAboutMeRead;
+    case Basis::NamedProvider:
+      return c == Capability::PlanRead || c == Capability::DeliveryWrite;
+    case Basis::QualityAudit:
+      return c == Capability::PlanRead || c == Capability::PlanAudit;
   }
   return false;
 }

@@ -12,6 +12,10 @@
 //      school_on_roll           a SENCO whose school has the child on roll today (placement URN)
 //      advice_requested         an advice giver whose organisation was asked for advice that is
 //                               still outstanding, with consent to share in force or an override
+//      named_provider           an organisation named in the plan in force as the provider of a
+//                               provision line (it records delivery of that provision)
+//      quality_audit            an auditor (health or social care) assigned an open audit of the
+//                               child's plan (council auditors already have council_staff)
 //    The council administrator and analysts have no basis for any child: they see no
 //    identifiable record.
 //  - require_child / require_case throw app::Error NotFound when the actor has no basis (the
@@ -38,6 +42,8 @@ enum class Basis {
   YoungPerson,
   SchoolOnRoll,
   AdviceRequested,
+  NamedProvider,
+  QualityAudit,
 };
 std::string_view basis_name(Basis b);   // "council_staff", ... (the audit log's `basis`)
 std::string_view basis_label(Basis b);  // plain English for the family's "who has looked" page
@@ -52,6 +58,9 @@ enum class Capability {
   AdviceRead,     // an advice giver's view of the case it was asked about
   AdviceWrite,    // submit or decline advice
   AllAboutMeRead, // the child's own words: everyone with a basis (tell us once)
+  PlanRead,       // the issued versions of the EHC plan: council, family, school, named provider, auditor
+  DeliveryWrite,  // record provision delivered: council, school on roll, named provider
+  PlanAudit,      // grade a plan against the quality framework: council staff, assigned auditors
 };
 std::string_view capability_name(Capability c);
 

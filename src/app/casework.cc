@@ -63,6 +63,14 @@ Built build(const std::vector<store::EventRow>& rows) {
   return b;
 }
 
+}  // namespace
+
+std::vector<Event> Casework::chronology_in(store::Database& db, std::int64_t case_id) {
+  return build(store::events_of_case(db, case_id)).chronology;
+}
+
+namespace {
+
 // Replays the whole chronology through the domain rules. `focus` is the index of the event being
 // recorded (or -1): a rejection of another event is explained as a consequence of this one.
 void check_whole(const std::vector<Event>& events, int focus, Date today) {

@@ -196,6 +196,9 @@ struct Viewer {
           if (d.shared_with_professionals && (!d.case_id || *d.case_id == r.case_id)) return true;
         }
         return false;
+      case Basis::NamedProvider:  // the plan only, not the record's documents
+      case Basis::QualityAudit:
+        return false;
     }
     return false;
   }
@@ -309,6 +312,9 @@ Placed place(store::Database& db, const Actor& a, Basis basis, std::int64_t chil
       p.visible_to_family = false;  // the council decides when the family sees advice
       return p;
     }
+    case Basis::NamedProvider:
+    case Basis::QualityAudit:
+      break;
   }
   throw Error(Kind::Forbidden, "", "You cannot add documents to this record");
 }
@@ -321,6 +327,8 @@ Capability upload_capability(Basis b) {
     case Basis::YoungPerson: return Capability::FamilyWrite;
     case Basis::SchoolOnRoll: return Capability::PupilWrite;
     case Basis::AdviceRequested: return Capability::AdviceWrite;
+    case Basis::NamedProvider:
+    case Basis::QualityAudit: return Capability::AdviceWrite;  // which they do not have: Forbidden
   }
   return Capability::CaseworkWrite;
 }
@@ -369,6 +377,9 @@ void notify_upload(store::Database& db, const Actor& a, Basis basis, std::int64_
       notify_council(db, to, n);
       return;
     }
+    case Basis::NamedProvider:
+    case Basis::QualityAudit:
+      return;  // they cannot upload (upload_capability)
   }
   (void)doc_id;
 }

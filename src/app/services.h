@@ -9,6 +9,11 @@
 #include "app/family.h"
 #include "app/organisations.h"
 #include "app/outbox.h"
+#include "app/plans.h"
+#include "app/reviews.h"
+#include "app/ceasing.h"
+#include "app/quality.h"
+#include "app/delivery.h"
 #include "app/schools.h"
 #include "app/services_settings.h"
 #include "app/sharing.h"
@@ -30,7 +35,12 @@ struct Services {
         advice(s, t, settings),
         schools(s, t, settings),
         documents(s, t, settings),
-        outbox(s, t, settings) {}
+        outbox(s, t, settings),
+        plans(s, t, settings, casework),
+        reviews(s, t, settings, casework, plans),
+        ceasing(s, t, settings, casework, plans),
+        quality(s, t, settings, casework, plans),
+        delivery(s, t, settings, casework, plans) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -46,6 +56,11 @@ struct Services {
   Schools schools;
   Documents documents;
   Outbox outbox;
+  Plans plans;
+  Reviews reviews;
+  Ceasing ceasing;
+  Quality quality;
+  Delivery delivery;
 };
 
 }  // namespace gt::app

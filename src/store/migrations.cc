@@ -512,6 +512,68 @@ CREATE INDEX invitations_email ON invitations(email, purpose) WHERE used_at IS N
 CREATE INDEX invitations_child ON invitations(child_id) WHERE child_id IS NOT NULL;
 CREATE INDEX invitations_organisation ON invitations(organisation_id) WHERE organisation_id IS NOT NULL;
 )SQL",
+    // 8: plans - the structured EHC plan of a case (issue 4). A plan's content is one JSON
+    // document per version (domain/plan_json.h). A version is `working` while the council writes it
+    // (at most one per plan, edited with an optimistic `revision`) and `issued` once served: an
+    // issued version never changes and is never deleted. Kinds follow the chronology event each
+    // issue records: draft (draft_plan_served), final (final_plan_issued), proposed_amendments
+    // (amendments_proposed), amended (amended_plan_issued). Comments are the family's, line by
+    // line, on an issued draft or proposed amendments; a response says "nothing to add" (A5).
+    R"SQL(
+CREATE TABLE plans (
+  id          INTEGER PRIMARY KEY,
+  case_id     INTEGER NOT NULL UNIQUE REFERENCES cases(id),
+  child_id    INTEGER NOT NULL REFERENCES children(id),
+  created_at  TEXT NOT NULL,
+  created_by  INTEGER REFERENCES users(id)
+);
+CREATE INDEX plans_child ON plans(child_id);
+CREATE TABLE plan_versions (
+  id          INTEGER PRIMARY KEY,
+  plan_id     INTEGER NOT NULL REFERENCES plans(id),
+  number      INTEGER,
+  kind        TEXT NOT NULL CHECK (kind IN ('draft', 'final', 'proposed_amendments', 'amended')),
+  status      TEXT NOT NULL CHECK (status IN ('working', 'issued')),
+  content     TEXT NOT NULL,
+  based_on    INTEGER REFERENCES plan_versions(id),
+  revision    INTEGER NOT NULL DEFAULT 1,
+  updated_at  TEXT NOT NULL,
+  updated_by  INTEGER REFERENCES users(id),
+  issued_on   TEXT,
+  issued_at   TEXT,
+  issued_by   INTEGER REFERENCES users(id),
+  event_id    INTEGER REFERENCES case_events(id),
+  CHECK ((status = 'issued') = (number IS NOT NULL AND issued_on IS NOT NULL))
+);
+CREATE UNIQUE INDEX plan_versions_number ON plan_versions(plan_id, number) WHERE number IS NOT NULL;
+CREATE UNIQUE INDEX plan_versions_one_working ON plan_versions(plan_id) WHERE status = 'working';
+CREATE TRIGGER plan_versions_issued_fixed BEFORE UPDATE ON plan_versions WHEN OLD.status = 'issued'
+BEGIN SELECT RAISE(ABORT, 'an issued version of a plan never changes: start a new version'); END;
+CREATE TRIGGER plan_versions_issued_kept BEFORE DELETE ON plan_versions WHEN OLD.status = 'issued'
+BEGIN SELECT RAISE(ABORT, 'an issued version of a plan is never deleted'); END;
+CREATE TABLE plan_comments (
+  id            INTEGER PRIMARY KEY,
+  version_id    INTEGER NOT NULL REFERENCES plan_versions(id),
+  element_id    TEXT NOT NULL,
+  body          TEXT NOT NULL,
+  author_id     INTEGER NOT NULL REFERENCES users(id),
+  created_at    TEXT NOT NULL,
+  response      TEXT,
+  responded_by  INTEGER REFERENCES users(id),
+  responded_at  TEXT
+);
+CREATE INDEX plan_comments_version ON plan_comments(version_id, id);
+CREATE TABLE plan_family_responses (
+  id             INTEGER PRIMARY KEY,
+  version_id     INTEGER NOT NULL REFERENCES plan_versions(id),
+  user_id        INTEGER NOT NULL REFERENCES users(id),
+  nothing_to_add INTEGER NOT NULL CHECK (nothing_to_add IN (0, 1)),
+  school_requested TEXT NOT NULL DEFAULT '',
+  meeting_requested INTEGER NOT NULL DEFAULT 0 CHECK (meeting_requested IN (0, 1)),
+  at             TEXT NOT NULL
+);
+CREATE INDEX plan_family_responses_version ON plan_family_responses(version_id);
+)SQL",
 };
 
 }  // namespace

@@ -54,6 +54,12 @@ void register_pages(Router& router, Context& ctx) {
   register_document_pages(router, ctx);
   register_notification_pages(router, ctx);
   register_figures_page(router, ctx);
+  register_plan_pages(router, ctx);
+  register_plan_pdf(router, ctx);
+  register_review_pages(router, ctx);
+  register_cease_pages(router, ctx);
+  register_quality_pages(router, ctx);
+  register_delivery_pages(router, ctx);
 }
 
 }  // namespace gt::web

@@ -36,6 +36,12 @@ void register_school_pages(Router& router, Context& ctx);     // page_school.cc:
 void register_document_pages(Router& router, Context& ctx);   // page_documents.cc: upload and download
 void register_notification_pages(Router& router, Context& ctx);  // page_notifications.cc
 void register_figures_page(Router& router, Context& ctx);     // page_figures.cc: counts, no identifiable record
+void register_plan_pages(Router& router, Context& ctx);       // page_plan.cc: writing, issuing, reading, comparing, commenting
+void register_plan_pdf(Router& router, Context& ctx);         // page_plan_pdf.cc: a version as PDF
+void register_review_pages(Router& router, Context& ctx);     // page_review.cc: annual and phase-transfer reviews, amendments
+void register_cease_pages(Router& router, Context& ctx);      // page_cease.cc: ceasing a plan
+void register_quality_pages(Router& router, Context& ctx);    // page_quality.cc: audit framework, audits, moderation, results
+void register_delivery_pages(Router& router, Context& ctx);   // page_delivery.cc: provision delivered, shortfalls
 
 // The GOV.UK-styled error page (404, 403, 500, ...), for Router::set_page_error.
 Response error_page(const Request& req, int status, std::string_view reason);

@@ -1,0 +1,29 @@
+// Ceasing: Ceasing a plan: the consultation (reg 31), the decision with its SEN2 cease reason, the date the plan ends.
+//
+// Contract: (to be written by its author - what the code promises, in a few lines)
+#pragma once
+
+#include "app/accounts.h"
+#include "app/services_settings.h"
+#include "app/today.h"
+
+namespace gt::app {
+
+class Storage;
+class Casework;
+class Plans;
+
+class Ceasing {
+ public:
+  Ceasing(Storage& storage, const Today& today, const ServicesSettings& settings, Casework& casework, Plans& plans)
+      : storage_(storage), today_(today), settings_(settings), casework_(casework), plans_(plans) {}
+
+ private:
+  [[maybe_unused]] Storage& storage_;
+  [[maybe_unused]] const Today& today_;
+  [[maybe_unused]] const ServicesSettings& settings_;
+  [[maybe_unused]] Casework& casework_;
+  [[maybe_unused]] Plans& plans_;
+};
+
+}  // namespace gt::app
