@@ -1,5 +1,6 @@
 // ServicesSettings: what the use cases need to know about the deployment, set by `goldthread
-// serve` (or a test): where documents live, the address emails link to, the SMTP relay.
+// serve` (or a test): where documents live, the address emails link to, the SMTP relay, the
+// council's letterhead.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,12 @@ struct ServicesSettings {
   std::string smtp_url;         // e.g. "smtp://127.0.0.1:2525"; empty: the outbox holds emails
   std::string smtp_from = "Golden Thread <no-reply@goldthread.invalid>";
   std::int64_t max_upload_bytes = 10 * 1024 * 1024;
+  // The council's letterhead on plans as PDF (app/plan_pdf.h). The address may have several lines
+  // (separated by newlines). Defaults: the fictional demo council.
+  std::string council_name = "Northmoor Council";
+  std::string council_address = "SEND Service, Town Hall, Market Street, Northmoor NM1 1AA";
+  std::string council_phone = "01632 960000";
+  std::string council_email = "send@northmoor.example";
 };
 
 }  // namespace gt::app
