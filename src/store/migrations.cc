@@ -574,6 +574,42 @@ CREATE TABLE plan_family_responses (
 );
 CREATE INDEX plan_family_responses_version ON plan_family_responses(version_id);
 )SQL",
+    // delivery: what was delivered of each provision line of the plan in force (issue 4 item 7),
+    // recorded by the school on roll, the council or the organisation named as the line's provider.
+    // Append-only like the chronology: a correction is a new row that `supersedes` an earlier one
+    // (once) and says why; nothing is updated or deleted. The judgement (required, shortfall) is
+    // computed from the plan version in force when recorded (`plan_version_id`), never stored.
+    R"SQL(
+CREATE TABLE delivery_records (
+  id                  INTEGER PRIMARY KEY,
+  case_id             INTEGER NOT NULL REFERENCES cases(id),
+  child_id            INTEGER NOT NULL REFERENCES children(id),
+  plan_version_id     INTEGER NOT NULL REFERENCES plan_versions(id),
+  element_id          TEXT NOT NULL,
+  period_from         TEXT NOT NULL,
+  period_to           TEXT NOT NULL CHECK (period_to >= period_from),
+  closed_days         INTEGER NOT NULL DEFAULT 0 CHECK (closed_days >= 0),
+  sessions_delivered  INTEGER NOT NULL CHECK (sessions_delivered >= 0),
+  minutes_delivered   INTEGER NOT NULL CHECK (minutes_delivered >= 0),
+  sessions_missed     INTEGER NOT NULL DEFAULT 0 CHECK (sessions_missed >= 0),
+  missed_reason       TEXT NOT NULL DEFAULT '',
+  delivered_by_role   TEXT NOT NULL,
+  delivered_by_name   TEXT NOT NULL DEFAULT '',
+  notes               TEXT NOT NULL DEFAULT '',
+  recorded_by         INTEGER NOT NULL REFERENCES users(id),
+  recorded_by_organisation_id INTEGER REFERENCES organisations(id),
+  basis               TEXT NOT NULL,
+  recorded_at         TEXT NOT NULL,
+  supersedes          INTEGER UNIQUE REFERENCES delivery_records(id),
+  correction_reason   TEXT,
+  CHECK ((supersedes IS NULL) = (correction_reason IS NULL))
+);
+CREATE INDEX delivery_records_case ON delivery_records(case_id, element_id, period_from);
+CREATE TRIGGER delivery_records_fixed BEFORE UPDATE ON delivery_records
+BEGIN SELECT RAISE(ABORT, 'a delivery record never changes: record a correction'); END;
+CREATE TRIGGER delivery_records_kept BEFORE DELETE ON delivery_records
+BEGIN SELECT RAISE(ABORT, 'a delivery record is never deleted'); END;
+)SQL",
 };
 
 }  // namespace
