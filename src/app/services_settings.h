@@ -14,6 +14,9 @@ struct ServicesSettings {
   std::string smtp_url;         // e.g. "smtp://127.0.0.1:2525"; empty: the outbox holds emails
   std::string smtp_from = "Golden Thread <no-reply@goldthread.invalid>";
   std::int64_t max_upload_bytes = 10 * 1024 * 1024;
+  // Provision delivery below this share of what the plan requires over a period is a shortfall
+  // (app/delivery.h); in (0, 1].
+  double delivery_threshold = 0.8;
   // The council's letterhead on plans as PDF (app/plan_pdf.h). The address may have several lines
   // (separated by newlines). Defaults: the fictional demo council.
   std::string council_name = "Northmoor Council";
