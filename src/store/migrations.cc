@@ -610,6 +610,73 @@ BEGIN SELECT RAISE(ABORT, 'a delivery record never changes: record a correction'
 CREATE TRIGGER delivery_records_kept BEFORE DELETE ON delivery_records
 BEGIN SELECT RAISE(ABORT, 'a delivery record is never deleted'); END;
 )SQL",
+    // reviews: annual and phase-transfer reviews of a plan (issue 4 item 5) - the planned meeting,
+    // who is invited, invitations (R4) and papers (R5) sent, the meeting as held with everyone's
+    // views and progress against each outcome of the plan in force, the report (R6) and the
+    // council's decision (R7). Each step is written once; at most one open review a case.
+    R"SQL(
+CREATE TABLE reviews (
+  id                     INTEGER PRIMARY KEY,
+  case_id                INTEGER NOT NULL REFERENCES cases(id),
+  child_id               INTEGER NOT NULL REFERENCES children(id),
+  kind                   TEXT NOT NULL CHECK (kind IN ('annual', 'phase_transfer')),
+  meeting_on             TEXT NOT NULL,
+  led_by                 TEXT NOT NULL CHECK (led_by IN ('council', 'school')),
+  school_id              INTEGER REFERENCES organisations(id),
+  transfer_phase         TEXT NOT NULL DEFAULT '',
+  transfer_date          TEXT,
+  next_setting_name      TEXT NOT NULL DEFAULT '',
+  next_setting_urn       TEXT NOT NULL DEFAULT '',
+  phase_event_id         INTEGER REFERENCES case_events(id),
+  invitations_sent_on    TEXT,
+  invitations_sent_by    INTEGER REFERENCES users(id),
+  papers_sent_on         TEXT,
+  held_on                TEXT,
+  attendees              TEXT NOT NULL DEFAULT '',
+  views_child            TEXT NOT NULL DEFAULT '',
+  views_parents          TEXT NOT NULL DEFAULT '',
+  views_school           TEXT NOT NULL DEFAULT '',
+  views_others           TEXT NOT NULL DEFAULT '',
+  outcomes_still_right   INTEGER CHECK (outcomes_still_right IN (0, 1)),
+  provision_still_right  INTEGER CHECK (provision_still_right IN (0, 1)),
+  changes_suggested      TEXT NOT NULL DEFAULT '',
+  recommendation         TEXT NOT NULL DEFAULT '' CHECK (recommendation IN ('', 'maintain', 'amend', 'cease')),
+  preparation_for_adulthood TEXT NOT NULL DEFAULT '',
+  plan_version_id        INTEGER REFERENCES plan_versions(id),
+  meeting_event_id       INTEGER REFERENCES case_events(id),
+  recorded_by            INTEGER REFERENCES users(id),
+  report_sent_on         TEXT,
+  report_event_id        INTEGER REFERENCES case_events(id),
+  decision               TEXT NOT NULL DEFAULT '' CHECK (decision IN ('', 'maintain', 'amend', 'cease')),
+  decision_on            TEXT,
+  decision_reasons       TEXT NOT NULL DEFAULT '',
+  decision_event_id      INTEGER REFERENCES case_events(id),
+  decided_by             INTEGER REFERENCES users(id),
+  cancelled_at           TEXT,
+  created_by             INTEGER NOT NULL REFERENCES users(id),
+  created_at             TEXT NOT NULL
+);
+CREATE INDEX reviews_case ON reviews(case_id, id);
+CREATE UNIQUE INDEX reviews_one_open ON reviews(case_id) WHERE decision = '' AND cancelled_at IS NULL;
+CREATE TABLE review_invitees (
+  id               INTEGER PRIMARY KEY,
+  review_id        INTEGER NOT NULL REFERENCES reviews(id),
+  kind             TEXT NOT NULL CHECK (kind IN ('family', 'school', 'organisation')),
+  organisation_id  INTEGER REFERENCES organisations(id),
+  name             TEXT NOT NULL
+);
+CREATE INDEX review_invitees_review ON review_invitees(review_id);
+CREATE TABLE review_progress (
+  id            INTEGER PRIMARY KEY,
+  review_id     INTEGER NOT NULL REFERENCES reviews(id),
+  outcome_id    TEXT NOT NULL,
+  outcome_text  TEXT NOT NULL,
+  rating        TEXT NOT NULL CHECK (rating IN ('achieved', 'on_track', 'some_progress', 'not_yet')),
+  comment       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX review_progress_review ON review_progress(review_id);
+CREATE INDEX case_events_type ON case_events(case_id, type);
+)SQL",
 };
 
 }  // namespace
