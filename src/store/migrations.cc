@@ -677,6 +677,86 @@ CREATE TABLE review_progress (
 CREATE INDEX review_progress_review ON review_progress(review_id);
 CREATE INDEX case_events_type ON case_events(case_id, type);
 )SQL",
+    // quality: quality assurance of plans (issue 4 item 6). A framework version (criteria per plan
+    // section, weights, grade boundaries: domain/quality_framework_json.h) is inserted once and never
+    // changes; editing the framework inserts the next version. An audit grades one issued plan
+    // version against the framework version it was assigned with; it is `open` until submitted,
+    // then it and its marks never change. A moderation records the grade two auditors' moderator
+    // agreed. users.team groups the council's staff for the results.
+    R"SQL(
+ALTER TABLE users ADD COLUMN team TEXT NOT NULL DEFAULT '';
+CREATE TABLE quality_frameworks (
+  id          INTEGER PRIMARY KEY,
+  version     INTEGER NOT NULL UNIQUE,
+  content     TEXT NOT NULL,
+  note        TEXT NOT NULL DEFAULT '',
+  created_at  TEXT NOT NULL,
+  created_by  INTEGER REFERENCES users(id)
+);
+CREATE TRIGGER quality_frameworks_fixed BEFORE UPDATE ON quality_frameworks
+BEGIN SELECT RAISE(ABORT, 'a framework version never changes: save a new version'); END;
+CREATE TRIGGER quality_frameworks_kept BEFORE DELETE ON quality_frameworks
+BEGIN SELECT RAISE(ABORT, 'a framework version is never deleted'); END;
+CREATE TABLE quality_audits (
+  id              INTEGER PRIMARY KEY,
+  framework_id    INTEGER NOT NULL REFERENCES quality_frameworks(id),
+  plan_version_id INTEGER NOT NULL REFERENCES plan_versions(id),
+  case_id         INTEGER NOT NULL REFERENCES cases(id),
+  child_id        INTEGER NOT NULL REFERENCES children(id),
+  auditor_id      INTEGER NOT NULL REFERENCES users(id),
+  discipline      TEXT NOT NULL CHECK (discipline IN ('education', 'health', 'social_care')),
+  assigned_by     INTEGER NOT NULL REFERENCES users(id),
+  assigned_at     TEXT NOT NULL,
+  status          TEXT NOT NULL CHECK (status IN ('open', 'submitted')),
+  submitted_at    TEXT,
+  submitted_on    TEXT,
+  points          INTEGER,
+  possible        INTEGER,
+  grade           TEXT CHECK (grade IN ('outstanding', 'good', 'requires_improvement', 'inadequate')),
+  CHECK ((status = 'submitted') = (submitted_at IS NOT NULL AND submitted_on IS NOT NULL AND grade IS NOT NULL))
+);
+CREATE UNIQUE INDEX quality_audits_once ON quality_audits(plan_version_id, auditor_id);
+CREATE INDEX quality_audits_auditor ON quality_audits(auditor_id, status);
+CREATE INDEX quality_audits_child ON quality_audits(child_id, auditor_id) WHERE status = 'open';
+CREATE INDEX quality_audits_submitted ON quality_audits(submitted_on) WHERE status = 'submitted';
+CREATE TRIGGER quality_audits_submitted_fixed BEFORE UPDATE ON quality_audits WHEN OLD.status = 'submitted'
+BEGIN SELECT RAISE(ABORT, 'a submitted audit never changes'); END;
+CREATE TRIGGER quality_audits_kept BEFORE DELETE ON quality_audits
+BEGIN SELECT RAISE(ABORT, 'an audit is never deleted'); END;
+CREATE TABLE quality_marks (
+  audit_id       INTEGER NOT NULL REFERENCES quality_audits(id),
+  criterion_key  TEXT NOT NULL,
+  judgement      TEXT NOT NULL CHECK (judgement IN ('met', 'partly', 'not_met', 'not_applicable')),
+  comment        TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (audit_id, criterion_key)
+);
+CREATE TRIGGER quality_marks_insert_open BEFORE INSERT ON quality_marks
+  WHEN (SELECT status FROM quality_audits WHERE id = NEW.audit_id) = 'submitted'
+BEGIN SELECT RAISE(ABORT, 'a submitted audit never changes'); END;
+CREATE TRIGGER quality_marks_update_open BEFORE UPDATE ON quality_marks
+  WHEN (SELECT status FROM quality_audits WHERE id = OLD.audit_id) = 'submitted'
+BEGIN SELECT RAISE(ABORT, 'a submitted audit never changes'); END;
+CREATE TRIGGER quality_marks_delete_open BEFORE DELETE ON quality_marks
+  WHEN (SELECT status FROM quality_audits WHERE id = OLD.audit_id) = 'submitted'
+BEGIN SELECT RAISE(ABORT, 'a submitted audit never changes'); END;
+CREATE TABLE quality_moderations (
+  id              INTEGER PRIMARY KEY,
+  plan_version_id INTEGER NOT NULL REFERENCES plan_versions(id),
+  first_audit_id  INTEGER NOT NULL REFERENCES quality_audits(id),
+  second_audit_id INTEGER NOT NULL REFERENCES quality_audits(id),
+  agreed_grade    TEXT NOT NULL CHECK (agreed_grade IN ('outstanding', 'good', 'requires_improvement', 'inadequate')),
+  note            TEXT NOT NULL,
+  moderator_id    INTEGER NOT NULL REFERENCES users(id),
+  moderated_at    TEXT NOT NULL,
+  CHECK (first_audit_id < second_audit_id)
+);
+CREATE UNIQUE INDEX quality_moderations_pair ON quality_moderations(first_audit_id, second_audit_id);
+CREATE INDEX quality_moderations_version ON quality_moderations(plan_version_id);
+CREATE TRIGGER quality_moderations_fixed BEFORE UPDATE ON quality_moderations
+BEGIN SELECT RAISE(ABORT, 'a moderation is recorded once'); END;
+CREATE TRIGGER quality_moderations_kept BEFORE DELETE ON quality_moderations
+BEGIN SELECT RAISE(ABORT, 'a moderation is never deleted'); END;
+)SQL",
 };
 
 }  // namespace
