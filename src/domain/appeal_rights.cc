@@ -47,6 +47,9 @@ std::optional<AppealableDecision> decision_of(const Event& e) {
       if (e.outcome == Outcome::Maintain) return AppealableDecision::NoAmendment;
       if (e.outcome == Outcome::Cease) return AppealableDecision::Cease;
       return std::nullopt;  // "amend": the amended plan is what can be appealed
+    case EventType::CeaseDecided:
+      if (e.outcome == Outcome::Cease) return AppealableDecision::Cease;
+      return std::nullopt;
     default: return std::nullopt;
   }
 }

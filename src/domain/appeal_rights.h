@@ -11,6 +11,7 @@
 //      amended_plan_issued             the amended plan (B, F, I)     CFA 2014 s51(2)(c)
 //      review_decision maintain        no amendment after a review    CFA 2014 s51(2)(e)
 //      review_decision cease           ceasing the plan               CFA 2014 s51(2)(f)
+//      cease_decided cease             ceasing the plan (reg 31(2))   CFA 2014 s51(2)(f)
 //      decision_notice on its own      another appealable decision    CFA 2014 s51(2)
 //  - The letter date (when the time starts) is the decision's own date (decisions are recorded as
 //    sent to the family), or the date of the first decision_notice recorded after it and before the

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 
+#include "domain/appeal_rights.h"
+
 namespace gt {
 
 namespace {
@@ -34,6 +36,10 @@ struct State {
   std::optional<Date> review_meeting;   // the review cycle in progress
   bool report_due = false;              // the latest review meeting has no report yet
   bool any_notice = false;              // a decision notice has been sent
+  // Ceasing (reg 31, CFA s45).
+  bool review_ceased = false;           // closed by a review decision to cease (the procedure may follow)
+  std::optional<Date> cease_respond_by; // a proposal to cease is under consultation until this day
+  std::optional<Date> cease_decided;    // decided to cease; the plan has not ended yet
 };
 
 bool initial(Stage s) { return s == Stage::Request || s == Stage::Assessment || s == Stage::Drafting; }
@@ -54,6 +60,9 @@ void apply(State& st, const Event& e) {
       st.last_draft.reset();
       st.amendments_pending = st.amendments_this_review = st.report_due = false;
       st.review_meeting.reset();
+      st.review_ceased = false;
+      st.cease_respond_by.reset();
+      st.cease_decided.reset();
       break;
     case EventType::DecisionToAssess:
       st.stage = e.outcome == Outcome::NotAssess ? Stage::Closed : Stage::Assessment;
@@ -78,6 +87,7 @@ void apply(State& st, const Event& e) {
         st.stage = Stage::Amendment;
       } else {
         st.stage = e.outcome == Outcome::Cease ? Stage::Closed : Stage::Plan;
+        st.review_ceased = e.outcome == Outcome::Cease;
         st.review_meeting.reset();
       }
       break;
@@ -92,6 +102,20 @@ void apply(State& st, const Event& e) {
       st.review_meeting.reset();
       break;
     case EventType::DecisionNotice: st.any_notice = true; break;
+    case EventType::CeaseProposed:
+      // After a review decision to cease, the plan is maintained while the council consults.
+      if (st.stage == Stage::Closed) st.stage = Stage::Plan;
+      st.review_ceased = false;
+      st.cease_respond_by = e.respond_by;
+      break;
+    case EventType::CeaseDecided:
+      st.cease_respond_by.reset();
+      if (e.outcome == Outcome::Cease) st.cease_decided = e.date;
+      break;
+    case EventType::PlanCeased:
+      st.stage = Stage::Closed;
+      st.cease_decided.reset();
+      break;
     default: break;
   }
 }
@@ -120,6 +144,7 @@ std::optional<std::string> type_rule(const State& st, EventType t) {
   if (s == Stage::None)
     return "record the request for an assessment (or the date the council became responsible) first: the "
            "statutory clock starts there (Children and Families Act 2014 s24, s36(1))";
+  if (s == Stage::Closed && t == EventType::CeaseProposed && st.review_ceased) return std::nullopt;
   if (s == Stage::Closed && t != EventType::DecisionNotice && t != EventType::MediationCertificate)
     return "the case is closed (refused, not issued, withdrawn or ceased); only a new request, a decision "
            "notice or a mediation certificate can follow";
@@ -165,8 +190,9 @@ std::optional<std::string> type_rule(const State& st, EventType t) {
              "2014 reg 5(4), 10(4), 13(3))";
     case EventType::Withdrawn:
       if (initial(s)) return std::nullopt;
-      return "only an open request for assessment can be withdrawn; a plan ends by a review decision to cease "
-             "(Children and Families Act 2014 s45)";
+      return "only an open request for assessment can be withdrawn; a plan ends by ceasing it: tell the family "
+             "the council is considering it, consult, decide, then end it (Children and Families Act 2014 s45, "
+             "SEND Regulations 2014 reg 31)";
     case EventType::ReviewMeeting:
       if (s == Stage::Plan) return std::nullopt;
       if (initial(s)) return "a review meeting " + kNeedPlan;
@@ -198,6 +224,26 @@ std::optional<std::string> type_rule(const State& st, EventType t) {
       if (has_plan(s) || s == Stage::Closed) return std::nullopt;
       return "an appealable decision notice follows a decision: a refusal to assess or to issue, a plan, an "
              "amended plan or a review decision (Children and Families Act 2014 s51)";
+    case EventType::CeaseProposed:
+      if (initial(s)) return "ceasing " + kNeedPlan;
+      if (st.cease_respond_by)
+        return "the council is already consulting on ceasing the plan; record its decision first (SEND "
+               "Regulations 2014 reg 31)";
+      if (st.cease_decided)
+        return "the council has already decided to cease the plan; record the day the plan ends (Children and "
+               "Families Act 2014 s45)";
+      if (s == Stage::Review)
+        return "a review meeting is awaiting its decision; record the review decision first: it may be to cease "
+               "(SEND Regulations 2014 reg 20(10))";
+      return std::nullopt;
+    case EventType::CeaseDecided:
+      if (st.cease_respond_by) return std::nullopt;
+      return "a decision to cease needs the council first to tell the family it is considering ceasing, and to "
+             "consult them and the school or college (SEND Regulations 2014 reg 31(1))";
+    case EventType::PlanCeased:
+      if (st.cease_decided) return std::nullopt;
+      return "a plan ends only after a decision to cease it, sent with the family's appeal rights (SEND "
+             "Regulations 2014 reg 31(2), Children and Families Act 2014 s45)";
     case EventType::MediationCertificate:
       if (st.any_notice) return std::nullopt;
       return "a mediation certificate follows an appealable decision notice (Children and Families Act 2014 "
@@ -261,6 +307,28 @@ std::optional<Rejection> check_append(const std::vector<Event>& existing, const 
         return Rejection{"outcome", "amendments were proposed after this review meeting, so the decision must "
                                     "be \"amend\" (SEND Regulations 2014 reg 20(10), 22)"};
       break;
+    case EventType::CeaseDecided:
+      // Reg 31(1)(b): the family and the head of the named school or college are consulted; the
+      // decision waits for the consultation to close unless everyone consulted has answered.
+      if (next.date <= *st.cease_respond_by && !next.consultation_complete)
+        return Rejection{"date", "the consultation on ceasing runs until " + st.cease_respond_by->to_string() +
+                                     ": decide after that day, unless the family and the school or college have "
+                                     "all responded (consultation_complete) (SEND Regulations 2014 reg 31(1))"};
+      break;
+    case EventType::PlanCeased: {
+      // CFA s45(4) (C5): the plan is maintained until the time to appeal has passed.
+      std::optional<Date> appeal_by;
+      for (const auto& r : appeal_rights(existing))
+        if (r.decision == AppealableDecision::Cease && r.decided_on >= *st.cease_decided) appeal_by = r.appeal_by;
+      if (appeal_by && next.date <= *appeal_by && !next.family_not_appealing)
+        return Rejection{"date", "the family can appeal against the decision to cease until " +
+                                     appeal_by->to_string() +
+                                     ": the plan is maintained until then, so it can end on " +
+                                     appeal_by->plus_days(1).to_string() +
+                                     " at the earliest, unless the family said they will not appeal "
+                                     "(family_not_appealing) (Children and Families Act 2014 s45(4))"};
+      break;
+    }
     case EventType::Exception: {
       Date from = *next.exception_from;
       Date a6_due = st.process_start->plus_weeks(20);

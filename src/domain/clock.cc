@@ -20,9 +20,9 @@ std::string_view deadline_status_name(DeadlineStatus s) {
 namespace {
 
 // The rules in output order; the index is the sort rank.
-enum Rule { A1, A3, A4, A5, A6, A7, R1, R2, R6, R7, M2, M4, P1, P2, P3, T1, kRuleCount };
+enum Rule { A1, A3, A4, A5, A6, A7, R1, R2, R6, R7, M2, M4, P1, P2, P3, C4, T1, kRuleCount };
 constexpr std::array<std::string_view, kRuleCount> kRuleIds = {"A1", "A3", "A4", "A5", "A6", "A7", "R1", "R2",
-                                                               "R6", "R7", "M2", "M4", "P1", "P2", "P3", "T1"};
+                                                               "R6", "R7", "M2", "M4", "P1", "P2", "P3", "C4", "T1"};
 
 // The provision and the plain-English summary of each rule, built once: copying a prepared string
 // costs one allocation, building one costs several (the clock runs over whole caseloads).
@@ -60,6 +60,8 @@ const Text& text(Rule rule) {
              "Practice says by 31 March)"};
     t[P3] = {regs + "reg 18(2)",
              "Review and amend the plan to name the next post-16 institution (at least 5 months before the move)"};
+    t[C4] = {regs + "reg 31(1)",
+             "Last day for the family and the school or college to respond to the proposal to cease the plan"};
     t[T1] = {"Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008 r20",
              "Family's last day to appeal to the SEND Tribunal"};
     return t;
@@ -144,6 +146,8 @@ ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
   int m2 = -1, m4 = -1;                     // the amendments awaiting an amended plan
   std::vector<int> phases;                  // P1/P2/P3 awaiting an amended plan
   int t1 = -1;                              // the latest decision notice's T1
+  int c4 = -1;                              // the consultation on ceasing in progress
+  std::optional<Date> last_review_decision; // anchors R2 again when the council decides not to cease
 
   for (const Event& e : events) {
     switch (e.type) {
@@ -252,6 +256,7 @@ ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
         complete(r7, e.date);
         complete(annual, e.date);
         annual = -1;
+        last_review_decision = e.date;
         if (e.outcome != Outcome::Cease) annual = add(R2, e.date, e.date.plus_months(12), e);
         if (e.outcome != Outcome::Amend) in_review = false;
         break;
@@ -286,6 +291,31 @@ ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
         break;
       case EventType::MediationCertificate:
         if (t1 >= 0) w[t1].due = std::max(w[t1].start.plus_months(2), e.date.plus_months(1));
+        break;
+      case EventType::CeaseProposed:
+        c4 = add(C4, e.date, e.respond_by.value_or(e.date), e);
+        break;
+      case EventType::CeaseDecided:
+        complete(c4, e.date);
+        c4 = -1;
+        if (e.outcome == Outcome::Cease) {
+          // The decision notice carries the appeal and mediation rights (reg 31(2)): T1 runs from it.
+          t1 = add(T1, e.date, e.date.plus_months(2), e);
+        } else if (annual < 0 && last_review_decision) {
+          // Kept after a review decision to cease: the annual review clock runs on from that decision.
+          annual = add(R2, *last_review_decision, last_review_decision->plus_months(12), e);
+        }
+        break;
+      case EventType::PlanCeased:
+        // The plan has ended: its duties not yet due go with it; any already missed stay missed.
+        for (Work& x : w)
+          if (!x.done && !x.dropped && x.due >= e.date &&
+              (x.rule == R1 || x.rule == R2 || x.rule == R6 || x.rule == R7 || x.rule == M2 || x.rule == M4 ||
+               x.rule == P1 || x.rule == P2 || x.rule == P3))
+            x.dropped = true;
+        annual = r6 = r7 = m2 = m4 = -1;
+        phases.clear();
+        in_review = false;
         break;
     }
   }
@@ -346,6 +376,18 @@ ClockResult compute_deadlines(const std::vector<Event>& events, Date today) {
           d.met_on = x.final_plan;
         } else if (x.final_plan || today > d.due) {
           d.status = DeadlineStatus::Met;  // the window ran its full course
+          d.met_on = d.due;
+        } else {
+          d.status = DeadlineStatus::Pending;
+        }
+        break;
+      case C4:
+        d.family_deadline = true;
+        if (x.done && *x.done <= d.due) {
+          d.status = DeadlineStatus::Met;  // decided early: everyone consulted had answered
+          d.met_on = x.done;
+        } else if (x.done || today > d.due) {
+          d.status = DeadlineStatus::Met;  // the consultation ran its full course
           d.met_on = d.due;
         } else {
           d.status = DeadlineStatus::Pending;

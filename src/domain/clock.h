@@ -3,7 +3,7 @@
 // Contract (docs/clock.md is the full statement, with worked examples):
 //  - compute_deadlines is pure and total over chronologies that chronology.h accepts: the same
 //    events and today always give the same deadlines, in a stable order (rule order, then start).
-//  - Each Deadline names its rule (A1, A3, A4, A5, A6, A7, R1, R2, R6, R7, M2, M4, P1, P2, P3, T1),
+//  - Each Deadline names its rule (A1, A3, A4, A5, A6, A7, R1, R2, R6, R7, M2, M4, P1, P2, P3, C4, T1),
 //    the provision it applies ("SEND Regulations 2014 reg 13(2)") and a plain-English explanation.
 //  - status: pending (not done, due today or later), met (done on or before due), missed (done
 //    after due, or not done and due has passed), disapplied (an exception applies; exceptions
@@ -34,7 +34,7 @@ struct Deadline {
   std::optional<Date> met_on;      // the completing event's date
   std::string_view basis;          // "SEND Regulations 2014 reg 13(2)" (static storage)
   std::string_view summary;        // plain English: "Issue the final EHC plan" (static storage)
-  bool family_deadline = false;    // T1 and A5 are the family's dates, not the council's
+  bool family_deadline = false;    // T1, A5 and C4 are the family's dates, not the council's
 
   bool open() const { return !met_on && status != DeadlineStatus::Disapplied; }
 };

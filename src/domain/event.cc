@@ -30,6 +30,9 @@ constexpr std::array<TypeInfo, kEventTypeCount> kTypes = {{
     {EventType::PhaseTransfer, "phase_transfer", "Phase transfer due"},
     {EventType::DecisionNotice, "decision_notice", "Appealable decision notice sent"},
     {EventType::MediationCertificate, "mediation_certificate", "Mediation certificate issued"},
+    {EventType::CeaseProposed, "cease_proposed", "Council told the family it is considering ceasing the plan"},
+    {EventType::CeaseDecided, "cease_decided", "Decision whether to cease the plan sent"},
+    {EventType::PlanCeased, "plan_ceased", "EHC plan ceased"},
 }};
 
 template <typename E, size_t N>
@@ -134,6 +137,19 @@ std::optional<FieldError> validate_fields(const Event& e) {
       if (!e.exception_from) return FieldError{"from", "is required: the date the exception began"};
       if (e.exception_to && *e.exception_to < *e.exception_from)
         return FieldError{"to", "must not be before \"from\""};
+      break;
+    case EventType::CeaseProposed:
+      if (!e.respond_by)
+        return FieldError{"respond_by", "is required: the last day for the family and the school to respond"};
+      if (*e.respond_by < e.date) return FieldError{"respond_by", "must not be before the event's date"};
+      break;
+    case EventType::CeaseDecided:
+      if (e.outcome != Outcome::Cease && e.outcome != Outcome::Maintain)
+        return FieldError{"outcome", "must be \"cease\" or \"maintain\""};
+      if (e.outcome == Outcome::Cease && (e.cease_reason < 1 || e.cease_reason > 9))
+        return FieldError{"cease_reason", "must be a cease reason from 1 to 9 (SEN2 CeaseReason)"};
+      if (e.outcome == Outcome::Maintain && e.cease_reason != 0)
+        return FieldError{"cease_reason", "is given only with the outcome \"cease\""};
       break;
     case EventType::PhaseTransfer:
       if (e.phase_kind == PhaseKind::None) return FieldError{"kind", "must be school, post16 or post16_other"};

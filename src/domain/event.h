@@ -36,8 +36,11 @@ enum class EventType {
   PhaseTransfer,
   DecisionNotice,
   MediationCertificate,
+  CeaseProposed,   // reg 31(1): the council tells the family it is considering ceasing, and consults
+  CeaseDecided,    // reg 31(2): the decision (cease with its SEN2 reason, or keep the plan)
+  PlanCeased,      // CFA s45(4): the plan ends, after the appeal period (SEN2 CeaseDate)
 };
-inline constexpr int kEventTypeCount = 18;
+inline constexpr int kEventTypeCount = 21;
 
 std::string_view event_type_name(EventType t);
 std::optional<EventType> parse_event_type(std::string_view name);
@@ -45,7 +48,7 @@ std::string_view event_type_label(EventType t);  // plain English, e.g. "Request
 const std::vector<EventType>& all_event_types();
 
 // decision_to_assess: assess | not_assess; decision_to_issue: issue | not_issue;
-// review_decision: maintain | amend | cease.
+// review_decision: maintain | amend | cease; cease_decided: cease | maintain.
 enum class Outcome { None, Assess, NotAssess, Issue, NotIssue, Maintain, Amend, Cease };
 std::string_view outcome_name(Outcome o);
 std::optional<Outcome> parse_outcome(std::string_view name);
@@ -76,6 +79,10 @@ struct Event {
   PhaseKind phase_kind = PhaseKind::None;     // phase_transfer "kind"
   std::optional<Date> transfer_date;     // phase_transfer "transfer_date"
   bool family_agreed = false;            // final_plan_issued: family said they had nothing to add (A5)
+  std::optional<Date> respond_by;        // cease_proposed: the last day of the consultation (rule C4)
+  int cease_reason = 0;                  // cease_decided "cease": SEN2 CeaseReason 1..9 (codes.h)
+  bool consultation_complete = false;    // cease_decided: everyone consulted answered before respond_by
+  bool family_not_appealing = false;     // plan_ceased: the family said they will not appeal (ends early)
 };
 
 // Checks the fields this event's type requires. Returns the offending field and why, or nullopt.

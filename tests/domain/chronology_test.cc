@@ -249,7 +249,7 @@ TEST(ChronologyTest, AllowedNextFollowsTheStage) {
   EXPECT_EQ(allowed_next(to_drafting()),
             (Types{T::AdviceRequested, T::AdviceReceived, T::DraftPlanServed, T::Exception, T::Withdrawn}));
   EXPECT_EQ(allowed_next(to_plan()),
-            (Types{T::ReviewMeeting, T::AmendmentsProposed, T::PhaseTransfer, T::DecisionNotice}));
+            (Types{T::ReviewMeeting, T::AmendmentsProposed, T::PhaseTransfer, T::DecisionNotice, T::CeaseProposed}));
   EXPECT_EQ(allowed_next({request("2025-01-06"), not_assess("2025-02-10")}),
             (Types{T::RequestReceived, T::BecameResponsible, T::DecisionNotice}));
   auto m = to_plan();
