@@ -757,6 +757,60 @@ BEGIN SELECT RAISE(ABORT, 'a moderation is recorded once'); END;
 CREATE TRIGGER quality_moderations_kept BEFORE DELETE ON quality_moderations
 BEGIN SELECT RAISE(ABORT, 'a moderation is never deleted'); END;
 )SQL",
+    // ceasing: ceasing a plan (reg 31) - the council's consultation (recorded with its cease_proposed
+    // event, the school or college consulted), the family's and the school's responses (appended,
+    // never changed), the decision (cease with its SEN2 reason, or maintain; written once) and the
+    // plan_ceased event that ended the plan (written once).
+    R"SQL(
+CREATE TABLE cease_consultations (
+  id                INTEGER PRIMARY KEY,
+  case_id           INTEGER NOT NULL REFERENCES cases(id),
+  child_id          INTEGER NOT NULL REFERENCES children(id),
+  proposed_event_id INTEGER NOT NULL REFERENCES case_events(id),
+  proposed_on       TEXT NOT NULL,
+  respond_by        TEXT NOT NULL,
+  grounds           TEXT NOT NULL,
+  school_id         INTEGER REFERENCES organisations(id),
+  created_by        INTEGER REFERENCES users(id),
+  created_at        TEXT NOT NULL,
+  decided_event_id  INTEGER REFERENCES case_events(id),
+  decision          TEXT CHECK (decision IN ('cease', 'maintain')),
+  cease_reason      INTEGER CHECK (cease_reason BETWEEN 1 AND 9),
+  decision_notes    TEXT,
+  confirmations     TEXT NOT NULL DEFAULT '',
+  decided_by        INTEGER REFERENCES users(id),
+  decided_at        TEXT,
+  ended_event_id    INTEGER REFERENCES case_events(id),
+  CHECK ((decision = 'cease') = (cease_reason IS NOT NULL) OR decision IS NULL)
+);
+CREATE INDEX cease_consultations_case ON cease_consultations(case_id, id);
+CREATE TRIGGER cease_consultations_fixed BEFORE UPDATE OF id, case_id, child_id, proposed_event_id, proposed_on,
+  respond_by, grounds, school_id, created_by, created_at ON cease_consultations
+BEGIN SELECT RAISE(ABORT, 'a proposal to cease is recorded once'); END;
+CREATE TRIGGER cease_consultations_decided_once BEFORE UPDATE OF decided_event_id, decision, cease_reason,
+  decision_notes, confirmations, decided_by, decided_at ON cease_consultations WHEN OLD.decided_event_id IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'the decision on ceasing is recorded once'); END;
+CREATE TRIGGER cease_consultations_ended_once BEFORE UPDATE OF ended_event_id ON cease_consultations
+  WHEN OLD.ended_event_id IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'the end of the plan is recorded once'); END;
+CREATE TRIGGER cease_consultations_no_delete BEFORE DELETE ON cease_consultations
+BEGIN SELECT RAISE(ABORT, 'proposals to cease are never deleted'); END;
+CREATE TABLE cease_responses (
+  id              INTEGER PRIMARY KEY,
+  consultation_id INTEGER NOT NULL REFERENCES cease_consultations(id),
+  party           TEXT NOT NULL CHECK (party IN ('family', 'school')),
+  user_id         INTEGER NOT NULL REFERENCES users(id),
+  organisation_id INTEGER REFERENCES organisations(id),
+  agrees          INTEGER NOT NULL CHECK (agrees IN (0, 1)),
+  comments        TEXT NOT NULL,
+  at              TEXT NOT NULL
+);
+CREATE INDEX cease_responses_consultation ON cease_responses(consultation_id, id);
+CREATE TRIGGER cease_responses_no_update BEFORE UPDATE ON cease_responses
+BEGIN SELECT RAISE(ABORT, 'a response is recorded once: respond again instead'); END;
+CREATE TRIGGER cease_responses_no_delete BEFORE DELETE ON cease_responses
+BEGIN SELECT RAISE(ABORT, 'responses are never deleted'); END;
+)SQL",
 };
 
 }  // namespace
