@@ -14,6 +14,9 @@ struct ServicesSettings {
   std::string smtp_url;         // e.g. "smtp://127.0.0.1:2525"; empty: the outbox holds emails
   std::string smtp_from = "Golden Thread <no-reply@goldthread.invalid>";
   std::int64_t max_upload_bytes = 10 * 1024 * 1024;
+  // Ceasing a plan (reg 31): the days the family and the school are given to respond to a proposal
+  // to cease (no period in law; councils commonly allow 15 days, counting the day it is sent).
+  int cease_consultation_days = 15;
   // Provision delivery below this share of what the plan requires over a period is a shortfall
   // (app/delivery.h); in (0, 1].
   double delivery_threshold = 0.8;
