@@ -37,10 +37,13 @@ std::string plan_section_heading(PlanSection s) {
 }
 
 std::string plan_version_caption(const PlanDocument& doc) {
-  if (!doc.issued) return "Working version - not issued";
+  if (!doc.issued) return "Working version (not issued)";
   std::string c = doc.kind_label.empty() ? "Plan" : doc.kind_label;
   if (doc.number) c += ", version " + std::to_string(*doc.number);
-  if (doc.issued_on) c += ", issued " + doc.issued_on->to_long_string();
+  if (doc.issued_on) {
+    std::string when = doc.issued_on->to_long_string();  // "Friday 20 November 2026": without the day's name
+    c += ", served " + when.substr(when.find(' ') + 1);
+  }
   return c;
 }
 
@@ -60,6 +63,7 @@ constexpr double kContentWidth = kPageWidth - 2 * kMargin;
 constexpr double kFooterBaseline = kPageHeight - 28.0;
 constexpr double kLeading = 1.25;  // line height as a multiple of the font's
 constexpr const char* kFamily = "DejaVu Sans";
+constexpr double kLabelWidth = 46;  // room for the longest element id ("H1-123") beside its text
 
 struct GObjectDeleter {
   void operator()(void* p) const { g_object_unref(p); }
@@ -90,6 +94,7 @@ struct Block {
   std::vector<Line> lines;
   std::string outline;     // non-empty: an outline entry pointing here
   bool rule_below = false; // the letterhead's rule
+  LayoutPtr label;         // an element's id, in bold in the margin of its first line
   double height() const {
     double h = 0;
     for (const auto& l : lines) h += l.height;
@@ -163,6 +168,22 @@ class Builder {
     pango_layout_iter_free(it);
     blocks_.push_back(std::move(b));
     return blocks_.back();
+  }
+
+  // A paragraph with its element id ("F-3") hanging to the left of its first line.
+  Block& add_labelled(const std::string& label, const std::string& text, Style style) {
+    style.indent = kLabelWidth;
+    Block& b = add(text, style);
+    b.label.reset(pango_layout_new(context_));
+    PangoFontDescription* font = pango_font_description_new();
+    pango_font_description_set_family(font, kFamily);
+    pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
+    pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
+    pango_layout_set_font_description(b.label.get(), font);
+    pango_font_description_free(font);
+    std::string t = printable(label);
+    pango_layout_set_text(b.label.get(), t.data(), static_cast<int>(t.size()));
+    return b;
   }
 
   std::vector<Block>& blocks() { return blocks_; }
@@ -314,7 +335,7 @@ RenderedPdf render_plan_pdf(const PlanDocument& doc, const Letterhead& letterhea
     bool any = false;
     for (const auto& l : lines)
       if (l.section == sec) {
-        builder.add(l.text, para);
+        builder.add_labelled(l.id, l.text, para);
         any = true;
       }
     if (!any) builder.add(kNothingRecorded, empty);
@@ -348,6 +369,10 @@ RenderedPdf render_plan_pdf(const PlanDocument& doc, const Letterhead& letterhea
       }
       cairo_tag_begin(cr, b.style.tag, nullptr);
       cairo_set_source_rgb(cr, b.style.grey, b.style.grey, b.style.grey);
+      if (b.label && first.line == 0) {
+        cairo_move_to(cr, kMargin, first.top + b.lines.front().baseline);
+        pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(b.label.get(), 0));
+      }
       for (std::size_t i = p; i < end; ++i) {
         const Line& line = b.lines[static_cast<std::size_t>(placed[i].line)];
         cairo_move_to(cr, kMargin + b.style.indent + line.x, placed[i].top + line.baseline);

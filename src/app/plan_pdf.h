@@ -12,7 +12,8 @@
 //    "Education, health and care plan", the child's name and the version caption
 //    (plan_version_caption); then every section A to K in order as a heading
 //    (plan_section_heading: "Section B: Special educational needs") followed by each of its
-//    plan_lines() texts as a paragraph, or kNothingRecorded when the section has none. Lines wrap
+//    plan_lines() texts as a paragraph with the element's id ("F-3") in bold beside it, as the
+//    HTML page shows them, or kNothingRecorded when the section has none. Lines wrap
 //    at word boundaries (a word longer than a line breaks between characters) and no hyphen is
 //    ever inserted, so extracted text equals the source text up to whitespace.
 //  - Every page has a footer with the child's name and "Page n of m". The document outline has
@@ -57,7 +58,8 @@ PlanDocument plan_document_of(const PlanVersionView& view);
 
 // "Section B: Special educational needs" (the HTML page's h2 uses the same words).
 std::string plan_section_heading(PlanSection s);
-// "Final plan, version 2, issued Thursday 3 December 2026" or "Working version - not issued".
+// The words of the HTML page's version label (web/page_plan_parts.h version_label):
+// "Final plan, version 2, served 3 December 2026" or "Working version (not issued)".
 std::string plan_version_caption(const PlanDocument& doc);
 // What an empty section says.
 inline constexpr const char* kNothingRecorded = "Nothing recorded in this section.";

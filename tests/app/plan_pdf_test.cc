@@ -125,7 +125,10 @@ TEST(PlanPdf, ExtractedTextHasEverySectionHeadingAndEveryLineOfThePlan) {
   }
   auto lines = plan_lines(doc.plan);
   ASSERT_GE(lines.size(), all_plan_sections().size());  // every section has something
-  for (const auto& l : lines) EXPECT_NE(text.find(compact(l.text)), std::string::npos) << l.id << ": " << l.text;
+  for (const auto& l : lines) {
+    EXPECT_NE(text.find(compact(l.text)), std::string::npos) << l.id << ": " << l.text;
+    EXPECT_NE(text.find(compact(l.id + " " + l.text)), std::string::npos) << l.id << " is not beside its text";
+  }
   EXPECT_EQ(text.find(compact(kNothingRecorded)), std::string::npos);
 
   // The headings come in the Code of Practice's order, each before its own lines.
@@ -148,7 +151,7 @@ TEST(PlanPdf, FirstPageHasTheLetterheadTitleChildAndVersion) {
   std::string first = compact(text.substr(0, text.find('\f')));
   for (const char* s : {"Northmoor Council", "SEND Service", "Town Hall, Market Street", "Northmoor NM1 1AA",
                         "Telephone: 01632 960000", "Email: send@northmoor.example", "Education, health and care plan",
-                        "Amara Okoye", "Final plan, version 2, issued Friday 20 November 2026"})
+                        "Amara Okoye", "Final plan, version 2, served 20 November 2026"})
     EXPECT_NE(first.find(compact(s)), std::string::npos) << s;
   // The letterhead comes before the title.
   EXPECT_LT(first.find(compact("Northmoor NM1 1AA")), first.find(compact("Education, health and care plan")));
@@ -171,7 +174,7 @@ TEST(PlanPdf, MetadataOutlineAndTagsAreThere) {
   PlanDocument doc = issued(full_plan());
   RenderedPdf pdf = render_plan_pdf(doc, letterhead());
   auto info = PdfFile(pdf.bytes).info();
-  EXPECT_EQ(info["Title"], "Education, health and care plan - Final plan, version 2, issued Friday 20 November 2026");
+  EXPECT_EQ(info["Title"], "Education, health and care plan - Final plan, version 2, served 20 November 2026");
   EXPECT_EQ(info["Title"].find("Amara"), std::string::npos);  // no personal data in the title
   EXPECT_EQ(info["Author"], "Northmoor Council");
   EXPECT_EQ(info["Creator"], "Golden Thread");
@@ -241,11 +244,11 @@ TEST(PlanPdf, WorkingVersionSaysItIsNotIssued) {
   PlanDocument doc;
   doc.child_name = "Amara Okoye";
   doc.plan = full_plan();
-  EXPECT_EQ(plan_version_caption(doc), "Working version - not issued");
+  EXPECT_EQ(plan_version_caption(doc), "Working version (not issued)");
   RenderedPdf pdf = render_plan_pdf(doc, letterhead());
   PdfFile file(pdf.bytes);
-  EXPECT_NE(compact(file.text()).find(compact("Working version - not issued")), std::string::npos);
-  EXPECT_EQ(file.info()["Title"], "Education, health and care plan - Working version - not issued");
+  EXPECT_NE(compact(file.text()).find(compact("Working version (not issued)")), std::string::npos);
+  EXPECT_EQ(file.info()["Title"], "Education, health and care plan - Working version (not issued)");
 }
 
 TEST(PlanPdf, AnIssuedVersionRendersToTheSameBytesEachTime) {
@@ -261,7 +264,7 @@ TEST(PlanPdf, CaptionsHeadingsAndFileNames) {
   doc.kind_label = "Draft plan";
   doc.number = 1;
   doc.issued_on = d("2026-10-05");
-  EXPECT_EQ(plan_version_caption(doc), "Draft plan, version 1, issued Monday 5 October 2026");
+  EXPECT_EQ(plan_version_caption(doc), "Draft plan, version 1, served 5 October 2026");
   EXPECT_EQ(plan_pdf_file_name(42), "ehc-plan-version-42.pdf");
   EXPECT_TRUE(std::regex_match(plan_pdf_file_name(7), std::regex("[a-z0-9-]+\\.pdf")));
 }
