@@ -156,7 +156,7 @@ std::optional<QualityAuditRow> find_audit(Database& db, std::int64_t audit_id) {
   return audit_row(s);
 }
 
-std::optional<QualityAuditRow> audit_of(Database& db, std::int64_t plan_version_id, std::int64_t auditor_id) {
+std::optional<QualityAuditRow> audit_by_auditor(Database& db, std::int64_t plan_version_id, std::int64_t auditor_id) {
   auto s = db.prepare(std::string(kAuditSelect) + "WHERE a.plan_version_id = ? AND a.auditor_id = ?");
   s.bind(1, plan_version_id).bind(2, auditor_id);
   if (!s.step()) return std::nullopt;

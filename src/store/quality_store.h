@@ -135,7 +135,7 @@ std::int64_t insert_framework(Database& db, const std::string& content, const st
 // Audits.
 std::int64_t insert_audit(Database& db, const QualityAuditRow& a);
 std::optional<QualityAuditRow> find_audit(Database& db, std::int64_t audit_id);
-std::optional<QualityAuditRow> audit_of(Database& db, std::int64_t plan_version_id, std::int64_t auditor_id);
+std::optional<QualityAuditRow> audit_by_auditor(Database& db, std::int64_t plan_version_id, std::int64_t auditor_id);
 std::vector<QualityAuditRow> audits_of_auditor(Database& db, std::int64_t auditor_id);
 std::vector<QualityAuditRow> audits_of_version(Database& db, std::int64_t plan_version_id);  // oldest first
 std::vector<QualityAuditRow> recent_audits(Database& db, int limit);
