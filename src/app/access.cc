@@ -4,6 +4,8 @@
 #include "domain/roles.h"
 #include "domain/school_age.h"
 #include "store/access_store.h"
+#include "store/delivery_store.h"
+#include "store/quality_store.h"
 
 namespace gt::app {
 
@@ -119,12 +121,17 @@ std::optional<Basis> child_basis(store::Database& db, const Actor& a, std::int64
     case Role::Senco:
       if (!a.organisation_id) return std::nullopt;
       if (store::on_roll(db, *a.organisation_id, child_id, today.to_string())) return Basis::SchoolOnRoll;
+      // A school named in the plan in force as the provider of a line, the child not on roll there.
+      if (store::named_provider_for_child(db, *a.organisation_id, child_id)) return Basis::NamedProvider;
       return std::nullopt;
     case Role::AdviceGiver:
       if (!a.organisation_id) return std::nullopt;
       if (store::advice_open_for_child(db, *a.organisation_id, child_id) &&
           shared_with(db, child_id, *a.organisation_id))
         return Basis::AdviceRequested;
+      if (store::named_provider_for_child(db, *a.organisation_id, child_id)) return Basis::NamedProvider;
+      // Assigned an audit of the child's plan that is still open (quality assurance, app/quality.h).
+      if (store::quality_audit_open_for_child(db, a.user_id, child_id)) return Basis::QualityAudit;
       return std::nullopt;
     case Role::Admin:
     case Role::Analyst:
@@ -137,13 +144,22 @@ std::optional<CaseAccess> case_basis(store::Database& db, const Actor& a, std::i
   auto child = store::child_of_case(db, case_id);
   if (!child) return std::nullopt;
   if (a.role == "advice_giver") {
-    if (!a.organisation_id || !store::advice_open_for_case(db, *a.organisation_id, case_id) ||
-        !shared_with(db, *child, *a.organisation_id))
-      return std::nullopt;
-    return CaseAccess{*child, Basis::AdviceRequested};
+    if (!a.organisation_id) return std::nullopt;
+    if (store::advice_open_for_case(db, *a.organisation_id, case_id) && shared_with(db, *child, *a.organisation_id))
+      return CaseAccess{*child, Basis::AdviceRequested};
+    // Named in this case's plan in force as the provider of a line (no consent needed: the plan
+    // itself names them, and they see the plan and record delivery, nothing else).
+    if (store::named_provider_for_case(db, *a.organisation_id, case_id)) return CaseAccess{*child, Basis::NamedProvider};
+    // Assigned an open audit of this case's plan (quality assurance).
+    if (store::quality_audit_open_for_case(db, a.user_id, case_id)) return CaseAccess{*child, Basis::QualityAudit};
+    return std::nullopt;
   }
   auto b = child_basis(db, a, *child, today);
   if (!b) return std::nullopt;
+  // A provider's basis holds only for the case whose plan names it.
+  if (*b == Basis::NamedProvider &&
+      (!a.organisation_id || !store::named_provider_for_case(db, *a.organisation_id, case_id)))
+    return std::nullopt;
   return CaseAccess{*child, *b};
 }
 

@@ -71,7 +71,11 @@ std::string duration_text(int minutes) {
   int h = minutes / 60, m = minutes % 60;
   std::string out;
   if (h) out = std::to_string(h) + (h == 1 ? " hour" : " hours");
-  if (m) out += (out.empty() ? "" : " ") + std::to_string(m) + (m == 1 ? " minute" : " minutes");
+  if (m) {
+    if (!out.empty()) out += ' ';
+    out += std::to_string(m);
+    out += m == 1 ? " minute" : " minutes";
+  }
   return out;
 }
 
