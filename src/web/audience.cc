@@ -6,7 +6,7 @@ namespace gt::web {
 
 namespace {
 
-enum class Who { SignedIn, Family, Senco, AdviceGiver, CouncilStaff, Admin, OrgAdmin };
+enum class Who { QualityUsers, StaffOrAdmin, StaffOrAnalyst, SignedIn, Family, Senco, AdviceGiver, CouncilStaff, Admin, OrgAdmin };
 
 struct Area {
   std::string_view prefix;
@@ -14,7 +14,7 @@ struct Area {
 };
 
 // Ordered: the first prefix that matches decides.
-constexpr std::array<Area, 11> kAreas{{
+constexpr std::array<Area, 15> kAreas{{
     {"/family/contact", Who::SignedIn},
     {"/family", Who::Family},
     {"/school", Who::Senco},
@@ -24,6 +24,10 @@ constexpr std::array<Area, 11> kAreas{{
     {"/api/v1/children", Who::CouncilStaff},
     {"/api/v1/cases", Who::CouncilStaff},
     {"/api/v1/caseload", Who::CouncilStaff},
+    {"/quality/framework", Who::StaffOrAdmin},
+    {"/quality/teams", Who::StaffOrAdmin},
+    {"/quality/results", Who::StaffOrAnalyst},
+    {"/quality", Who::QualityUsers},
     {"/admin", Who::Admin},
     {"/organisation", Who::OrgAdmin},
 }};
@@ -44,6 +48,9 @@ bool fits(Who who, const app::Actor& a) {
     case Who::CouncilStaff: return r == "caseworker" || r == "manager";
     case Who::Admin: return r == "admin";
     case Who::OrgAdmin: return a.org_admin;
+    case Who::QualityUsers: return r == "caseworker" || r == "manager" || r == "advice_giver";
+    case Who::StaffOrAdmin: return r == "caseworker" || r == "manager" || r == "admin";
+    case Who::StaffOrAnalyst: return r == "caseworker" || r == "manager" || r == "analyst";
   }
   return false;
 }

@@ -14,6 +14,9 @@
 //      /api/v1/cases, /api/v1/caseload     the council's caseworkers and team managers
 //      /admin                              the council administrator
 //      /organisation                       organisation administrators
+//      /quality/framework, /quality/teams  council staff and the administrator (quality of plans)
+//      /quality/results                    council staff and analysts
+//      /quality                            council staff and advice givers (health and care auditors)
 //    Any other pattern is open to everyone signed in (the route's own handler decides).
 //  - A refusal here is 403 whatever the record: it says the area is not for this role and
 //    reveals nothing about any record.
