@@ -104,17 +104,23 @@ std::vector<NavItem> navigation_for(const app::Actor& a) {
   if (r == "caseworker" || r == "manager") {
     out.push_back({"caseload", "/", "Caseload"});
     out.push_back({"children", "/children", "Children and young people"});
+    out.push_back({"quality", "/quality", "Quality of plans"});
   } else if (r == "admin") {
     out.push_back({"organisations", "/admin/organisations", "Organisations and accounts"});
+    out.push_back({"quality", "/quality/framework", "Quality framework"});
   } else if (r == "senco") {
     out.push_back({"school", "/school", "Pupils"});
   } else if (r == "advice_giver") {
     out.push_back({"advice", "/advice", "Advice requests"});
+    // Health and social care professionals audit plans' quality (their audits are on /quality).
+    if (a.organisation_kind == "health" || a.organisation_kind == "social_care")
+      out.push_back({"quality", "/quality", "Quality audits"});
   } else if (r == "parent" || r == "young_person") {
     out.push_back({"family", "/family", r == "parent" ? "My children" : "My plan"});
     out.push_back({"contact", "/family/contact", "How we contact you"});
   } else if (r == "analyst") {
     out.push_back({"figures", "/figures", "Figures"});
+    out.push_back({"quality", "/quality/results", "Quality results"});
   }
   if (a.org_admin) out.push_back({"organisation", "/organisation", "Our members"});
   out.push_back({"notifications", "/notifications", "Notifications"});
