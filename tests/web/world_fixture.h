@@ -5,7 +5,8 @@
 // educational psychology advice asked of EP Service A (with consent), a document shared with the
 // family and professionals, a graduated-approach cycle recorded by the school and a notification
 // for her parent. A second child (the canary, "Zebedee Canarywhistle") has no relationships at all:
-// nobody but the council's staff may ever see that name.
+// nobody but the council's staff may ever see that name (the council audits the quality of her
+// final plan: an open audit assigned to the caseworker).
 //
 // Personas ("with and without the relationship"):
 //   anonymous; caseworker, manager (council staff); admin (council administrator); analyst;
@@ -140,6 +141,33 @@ class World {
     where.shared_with_professionals = true;
     document_id = app.documents.upload(staff, child, up, where, route);
 
+    // Quality assurance (issue 4): the canary's final plan (issued 22 June 2026), its audit assigned
+    // by the team manager to the caseworker and still open. Only the council's staff see it.
+    {
+      quality_case = app.casework.open_case(staff, canary_child, staff.user_id, route).summary.id;
+      Event steps[3];
+      steps[0].type = EventType::RequestReceived;
+      steps[0].date = *Date::parse("2026-01-12");
+      steps[0].source = 1;
+      steps[1].type = EventType::DecisionToAssess;
+      steps[1].date = *Date::parse("2026-02-16");
+      steps[1].outcome = Outcome::Assess;
+      steps[2].type = EventType::DecisionToIssue;
+      steps[2].date = *Date::parse("2026-05-11");
+      steps[2].outcome = Outcome::Issue;
+      for (const auto& e : steps) app.casework.append_event(staff, quality_case, e, route);
+      auto working = app.plans.start(staff, quality_case, route);
+      Plan content = working.plan;
+      PlanNeed need{next_element_id(content, PlanSection::B), PlanSection::B, "Finds reading hard.", "SLCN", ""};
+      content.needs.push_back(need);
+      app.plans.save(staff, quality_case, working.row.revision, content, route);
+      app.plans.issue(staff, quality_case, app::PlanKind::Draft, *Date::parse("2026-06-01"), route);
+      app.plans.start(staff, quality_case, route);
+      quality_version =
+          app.plans.issue(staff, quality_case, app::PlanKind::Final, *Date::parse("2026-06-22"), route).row.id;
+      quality_audit = app.quality.assign(people["manager"], app::AssignInput{quality_version, staff.user_id}, route).id;
+    }
+
     // An invitation nobody accepts: School A's SENCO invites a colleague; the link is in the email.
     app::Invite invite;
     invite.email = "new.colleague@example.org";
@@ -210,6 +238,7 @@ class World {
   std::int64_t child = 0, canary_child = 0, placement = 0, cycle_id = 0, case_id = 0, event_id = 0;
   std::int64_t request_id = 0, earlier_request_id = 0, document_id = 0;
   std::int64_t school_leaver = 0, staff_leaver = 0, carer_link = 0;
+  std::int64_t quality_case = 0, quality_version = 0, quality_audit = 0;  // the canary's plan, its open audit
   std::string invitation_token;
 };
 
