@@ -186,6 +186,23 @@ const std::map<std::string, Set>& matrix() {
       {"GET /documents/{id}", {"caseworker", "manager", "parent", "senco", "ep"}},
       {"GET /documents/{id}/sharing", kStaff},
       {"POST /documents/{id}/sharing", kStaff},
+      // Quality of plans (page_quality.cc): council staff and advice givers reach /quality (an EP
+      // service's psychologist has no audits: an empty list); the framework is edited, audits
+      // assigned and moderations recorded by the team manager (the framework and teams also by the
+      // administrator); only the assigned auditor (the caseworker) grades; analysts see results.
+      {"GET /quality", {"caseworker", "manager", "ep", "ep_b"}},
+      {"GET /quality/framework", {"caseworker", "manager", "admin"}},
+      {"GET /quality/framework/edit", {"manager", "admin"}},
+      {"POST /quality/framework/edit", {"manager", "admin"}},
+      {"GET /quality/audits/new", {"manager"}},
+      {"POST /quality/audits", {"manager"}},
+      {"GET /quality/audits/{id}", kStaff},
+      {"POST /quality/audits/{id}", {"caseworker"}},
+      {"GET /quality/moderation/{id}", kStaff},
+      {"POST /quality/moderation/{id}", {"manager"}},
+      {"GET /quality/results", {"caseworker", "manager", "analyst"}},
+      {"GET /quality/teams", {"manager", "admin"}},
+      {"POST /quality/teams", {"manager", "admin"}},
   };
   return m;
 }
@@ -214,6 +231,8 @@ class AuthorisationMatrix : public ::testing::Test {
     if (starts("/cases/") || starts("/api/v1/cases/")) id = std::to_string(w.case_id);
     else if (starts("/advice/") || starts("/family/advice-reuse/")) id = std::to_string(w.request_id);
     else if (starts("/documents/")) id = std::to_string(w.document_id);
+    else if (starts("/quality/audits/")) id = std::to_string(w.quality_audit);
+    else if (starts("/quality/moderation/")) id = std::to_string(w.quality_version);
     else if (starts("/notifications/")) id = std::to_string(parent_notification());
     else if (starts("/admin/organisations/")) id = std::to_string(w.school_a);
     else id = std::to_string(w.child);
