@@ -2,7 +2,7 @@
 //   GET  /quality                      the hub: your audits; staff: recent audits, plans to moderate, links
 //   GET  /quality/framework            the framework in use (?version=N: an earlier version) and its versions
 //   GET  /quality/framework/edit       edit the framework (team manager, administrator)
-//   POST /quality/framework            save the edit as a new version
+//   POST /quality/framework/edit       save the edit as a new version
 //   GET  /quality/audits/new           assign an issued plan to an auditor (team manager)
 //   POST /quality/audits               assign it
 //   GET  /quality/audits/{id}          one audit: the plan beside the grading form (the auditor, open)
@@ -760,7 +760,7 @@ void register_quality_pages(Router& router, Context& ctx) {
     return framework_form(req, base, 200, st);
   });
 
-  router.add(Method::Post, "/quality/framework", Access::Page, [&ctx](Request& req) {
+  router.add(Method::Post, "/quality/framework/edit", Access::Page, [&ctx](Request& req) {
     if (!app::Quality::may_edit_framework(req.actor()))
       throw Error(Error::Kind::Forbidden, "", "only a team manager or the administrator can edit the framework");
     auto base = ctx.app.quality.framework(req.actor());
