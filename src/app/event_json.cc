@@ -1,6 +1,7 @@
 #include "app/event_json.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 namespace gt {
@@ -20,6 +21,9 @@ std::vector<std::string> fields_for(EventType t) {
     case EventType::Exception: return {"reason", "from", "to"};
     case EventType::PhaseTransfer: return {"kind", "transfer_date"};
     case EventType::FinalPlanIssued: return {"family_agreed"};
+    case EventType::CeaseProposed: return {"respond_by"};
+    case EventType::CeaseDecided: return {"outcome", "cease_reason", "consultation_complete"};
+    case EventType::PlanCeased: return {"family_not_appealing"};
     default: return {};
   }
 }
@@ -28,6 +32,12 @@ std::string str_field(const json& j, const char* key) {
   const json& v = j.at(key);
   if (!v.is_string()) throw EventJsonError(key, "must be a string");
   return v.get<std::string>();
+}
+
+bool bool_field(const json& j, const char* key) {
+  if (!j.contains(key)) return false;
+  if (!j[key].is_boolean()) throw EventJsonError(key, "must be true or false");
+  return j[key].get<bool>();
 }
 
 Date date_field(const json& j, const char* key) {
@@ -107,6 +117,25 @@ Event event_from_json(const json& j, const std::vector<std::string>& allowed_ext
         e.family_agreed = j["family_agreed"].get<bool>();
       }
       break;
+    case EventType::CeaseProposed:
+      if (j.contains("respond_by")) e.respond_by = date_field(j, "respond_by");
+      break;
+    case EventType::CeaseDecided:
+      if (j.contains("outcome")) {
+        auto o = parse_outcome(str_field(j, "outcome"));
+        if (!o) throw EventJsonError("outcome", "must be \"cease\" or \"maintain\"");
+        e.outcome = *o;
+      }
+      if (j.contains("cease_reason")) {
+        if (!j["cease_reason"].is_number_integer())
+          throw EventJsonError("cease_reason", "must be a whole number from 1 to 9");
+        auto n = j["cease_reason"].get<std::int64_t>();
+        if (n < 1 || n > 9) throw EventJsonError("cease_reason", "must be a cease reason from 1 to 9 (SEN2 CeaseReason)");
+        e.cease_reason = static_cast<int>(n);
+      }
+      e.consultation_complete = bool_field(j, "consultation_complete");
+      break;
+    case EventType::PlanCeased: e.family_not_appealing = bool_field(j, "family_not_appealing"); break;
     default: break;
   }
   if (auto err = validate_fields(e)) throw EventJsonError(err->field, err->reason);
@@ -133,6 +162,17 @@ json event_to_json(const Event& e) {
       break;
     case EventType::FinalPlanIssued:
       if (e.family_agreed) j["family_agreed"] = true;
+      break;
+    case EventType::CeaseProposed:
+      if (e.respond_by) j["respond_by"] = e.respond_by->to_string();
+      break;
+    case EventType::CeaseDecided:
+      j["outcome"] = outcome_name(e.outcome);
+      if (e.cease_reason) j["cease_reason"] = e.cease_reason;
+      if (e.consultation_complete) j["consultation_complete"] = true;
+      break;
+    case EventType::PlanCeased:
+      if (e.family_not_appealing) j["family_not_appealing"] = true;
       break;
     default: break;
   }

@@ -289,6 +289,12 @@ std::string family_case_link(std::int64_t case_id, std::int64_t child_id) {
   return "/family/children/" + std::to_string(child_id);
 }
 std::string school_pupil_link(std::int64_t child_id) { return "/school/pupils/" + std::to_string(child_id); }
+std::string family_cease_link(std::int64_t case_id, std::int64_t child_id) {
+  return "/family/children/" + std::to_string(child_id) + "/cease/" + std::to_string(case_id);
+}
+std::string school_cease_link(std::int64_t case_id, std::int64_t child_id) {
+  return "/school/pupils/" + std::to_string(child_id) + "/cease/" + std::to_string(case_id);
+}
 
 std::string copy_needed(const store::ContactPreferencesRow& p) {
   std::vector<std::string> parts;
@@ -496,6 +502,45 @@ std::vector<PlannedNotice> plan_case_notices(const Event& e, const std::vector<E
           "Read the letter. " + rights_text(*r), r->appeal_by);
       break;
     }
+    case EventType::CeaseProposed: {
+      auto by = e.respond_by;
+      add(Audience::Family, "The council is considering stopping (ceasing) the EHC plan.",
+          "Tell the council what you think, and anything it should know, before it decides." +
+              (by ? " Your last day to respond is " + on(*by) + "." : std::string()) +
+              " The plan stays in place while the council decides.",
+          by);
+      out.back().notice.link = family_cease_link(case_id, child_id);
+      add(Audience::School, "The council is considering stopping (ceasing) the EHC plan of a pupil on your roll.",
+          "Tell the council your views as the pupil's school or college." +
+              (by ? " The last day to respond is " + on(*by) + "." : std::string()),
+          by);
+      out.back().notice.link = school_cease_link(case_id, child_id);
+      break;
+    }
+    case EventType::CeaseDecided:
+      if (e.outcome == Outcome::Cease) {
+        family_rights("The council has decided to stop (cease) the EHC plan.");
+        auto r = right_for(e, chronology);
+        add(Audience::School, "The council has decided to stop (cease) the EHC plan of a pupil on your roll.",
+            "The plan stays in place until the time to appeal has passed" +
+                (r ? " (" + on(r->appeal_by) + ")" : std::string()) +
+                ". Plan the pupil's SEN support with the family.",
+            std::nullopt);
+      } else {
+        add(Audience::Family, "The council has decided to keep the EHC plan.",
+            "Nothing. The plan stays in place and will be reviewed at least once a year.", std::nullopt);
+        add(Audience::School, "The council has decided to keep the EHC plan of a pupil on your roll.",
+            "Carry on with the support in section F of the plan.", std::nullopt);
+      }
+      break;
+    case EventType::PlanCeased:
+      add(Audience::Family, "The EHC plan has ended.",
+          "Nothing. If your child's needs change, you or the school or college can ask the council for an EHC "
+          "needs assessment.",
+          std::nullopt);
+      add(Audience::School, "The EHC plan of a pupil on your roll has ended.",
+          "Support the pupil through SEN support, and review it with the family.", std::nullopt);
+      break;
     case EventType::MediationCertificate: {
       auto r = right_for(e, chronology);
       if (!r) break;

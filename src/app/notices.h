@@ -94,6 +94,9 @@ std::vector<PlannedNotice> plan_case_notices(const Event& e, const std::vector<E
 std::string staff_case_link(std::int64_t case_id);
 std::string family_case_link(std::int64_t case_id, std::int64_t child_id);
 std::string school_pupil_link(std::int64_t child_id);
+// The pages where the family and the school answer a proposal to cease the plan (web/page_cease.cc).
+std::string family_cease_link(std::int64_t case_id, std::int64_t child_id);
+std::string school_cease_link(std::int64_t case_id, std::int64_t child_id);
 
 // The copy a person's preferences ask the council to send besides email: "" or
 // "by post, in Polish, in large print".
