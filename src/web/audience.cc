@@ -14,7 +14,7 @@ struct Area {
 };
 
 // Ordered: the first prefix that matches decides.
-constexpr std::array<Area, 15> kAreas{{
+constexpr std::array<Area, 16> kAreas{{
     {"/family/contact", Who::SignedIn},
     {"/family", Who::Family},
     {"/school", Who::Senco},
@@ -30,6 +30,7 @@ constexpr std::array<Area, 15> kAreas{{
     {"/quality", Who::QualityUsers},
     {"/admin", Who::Admin},
     {"/organisation", Who::OrgAdmin},
+    {"/delivery", Who::DeliveryRecorders},
 }};
 
 // "/school" matches "/school" and "/school/..." but not "/schools".
@@ -48,6 +49,8 @@ bool fits(Who who, const app::Actor& a) {
     case Who::CouncilStaff: return r == "caseworker" || r == "manager";
     case Who::Admin: return r == "admin";
     case Who::OrgAdmin: return a.org_admin;
+    case Who::DeliveryRecorders:
+      return r == "caseworker" || r == "manager" || r == "senco" || r == "advice_giver";
     case Who::QualityUsers: return r == "caseworker" || r == "manager" || r == "advice_giver";
     case Who::StaffOrAdmin: return r == "caseworker" || r == "manager" || r == "admin";
     case Who::StaffOrAnalyst: return r == "caseworker" || r == "manager" || r == "analyst";

@@ -14,6 +14,7 @@
 //      /api/v1/cases, /api/v1/caseload     the council's caseworkers and team managers
 //      /admin                              the council administrator
 //      /organisation                       organisation administrators
+//      /delivery                           the council's staff, SENCOs, advice givers (provision delivered)
 //      /quality/framework, /quality/teams  council staff and the administrator (quality of plans)
 //      /quality/results                    council staff and analysts
 //      /quality                            council staff and advice givers (health and care auditors)

@@ -132,6 +132,16 @@ void register_case_page(Router& router, Context& ctx) {
                      v.today);
     // What schools sent: the request the case began with, contributions to reviews (page_school.h).
     school_case_data(body, ctx.app.schools.for_case(req.actor(), v.summary.id, req.route_string()));
+    // Provision delivered against the plan in force, and its shortfalls (page_delivery.cc).
+    if (auto dv = ctx.app.delivery.of_case(req.actor(), v.summary.id, req.route_string()); dv.in_force) {
+      Data del;
+      del.set("href", "/delivery/cases/" + std::to_string(v.summary.id));
+      del.set("has_shortfalls", dv.shortfalls > 0);
+      del.set("shortfalls", std::to_string(dv.shortfalls));
+      body.set("delivery", del);
+    } else {
+      body.set("delivery", false);
+    }
     return page(req, 200, PageFrame{"Case of " + child_name, "caseload", {}}, "case", body);
   });
 }

@@ -383,6 +383,7 @@ Response child_page(const Request& req, Context& ctx) {
   body.set("message_count", std::to_string(v.messages.total));
   body.set("about_me_href", base + "/about-me");
   body.set("documents_href", base + "/documents");
+  body.set("delivery_href", base + "/delivery");  // page_delivery.cc: is the help in the plan given?
   body.set("messages_href", base + "/messages");
   body.set("sharing_href", base + "/sharing");
   body.set("access_log_href", base + "/access-log");

@@ -112,6 +112,7 @@ std::vector<NavItem> navigation_for(const app::Actor& a) {
     out.push_back({"school", "/school", "Pupils"});
   } else if (r == "advice_giver") {
     out.push_back({"advice", "/advice", "Advice requests"});
+    out.push_back({"delivery", "/delivery", "Provision to record"});
     // Health and social care professionals audit plans' quality (their audits are on /quality).
     if (a.organisation_kind == "health" || a.organisation_kind == "social_care")
       out.push_back({"quality", "/quality", "Quality audits"});

@@ -309,6 +309,9 @@ Data case_data(const app::PupilView& v) {
   }
   d.set("decisions", list_of(std::move(decisions)));
   put(d, "review_href", v.review_open ? pupil_href(v.child.id) + "/reviews/" + std::to_string(c.summary.id) : "");
+  // Provision delivered under the plan (page_delivery.cc), once a plan is maintained.
+  bool plan_stage = c.stage == Stage::Plan || c.stage == Stage::Review || c.stage == Stage::Amendment;
+  put(d, "delivery_href", plan_stage ? "/delivery/cases/" + std::to_string(c.summary.id) : "");
   return d;
 }
 
