@@ -2,9 +2,19 @@
 // (see page_event_fields.h).
 #include "web/page_event_fields.h"
 
+#include "domain/codes.h"
 #include "web/page_text.h"
 
 namespace gt::web {
+
+const Choices& cease_reason_choices() {
+  static const Choices c = [] {
+    Choices v;
+    for (const auto& code : cease_reasons()) v.emplace_back(std::string(code.code), std::string(code.label));
+    return v;
+  }();
+  return c;
+}
 
 namespace {
 
@@ -28,6 +38,9 @@ std::string date_question(EventType t) {
     case EventType::PhaseTransfer: return "Date the phase transfer was recorded";
     case EventType::DecisionNotice: return "Date the decision notice was sent";
     case EventType::MediationCertificate: return "Date the mediation certificate was issued";
+    case EventType::CeaseProposed: return "Date the family was told the council is considering ceasing the plan";
+    case EventType::CeaseDecided: return "Date the decision was sent to the family";
+    case EventType::PlanCeased: return "Date the plan ended";
   }
   return "Date";
 }
@@ -38,6 +51,11 @@ std::string lower_first(std::string s) {
 }
 
 const std::string kDateHint = "For example, 27 3 2026";
+
+const Choices& cease_outcome_choices() {
+  static const Choices c = {{"cease", "Cease the plan"}, {"maintain", "Keep the plan"}};
+  return c;
+}
 
 Field date_field(const std::string& name, const std::string& label, const std::string& hint = kDateHint) {
   return Field{Field::Kind::Date, name, label, hint, {}, "", "", "text", ""};
@@ -79,6 +97,24 @@ std::vector<Field> event_fields(EventType type, const std::vector<std::string>& 
       f.push_back(radios("reason", "Which exception applies?", exception_reason_choices()));
       f.push_back(date_field("from", "Date the exception began"));
       f.push_back(date_field("to", "Date the exception ended (optional)", "Leave blank if it still applies. For example, 27 3 2026"));
+      break;
+    case EventType::CeaseProposed:
+      f.push_back(date_field("respond_by", "Last day for the family and the school or college to respond",
+                             "The consultation must give them a fair time to respond. For example, 12 4 2027"));
+      break;
+    case EventType::CeaseDecided:
+      f.push_back(radios("outcome", "What did the council decide?", cease_outcome_choices()));
+      f.push_back(radios("cease_reason", "Reason for ceasing (SEN2 cease reason)", cease_reason_choices()));
+      f.push_back(Field{Field::Kind::Checkbox, "consultation_complete", "Consultation",
+                        "Tick only if the family and the school or college have all responded, so the council "
+                        "could decide before the consultation closed",
+                        {}, "", "", "text", "Everyone consulted has responded"});
+      break;
+    case EventType::PlanCeased:
+      f.push_back(Field{Field::Kind::Checkbox, "family_not_appealing", "Appeal",
+                        "Tick only if the family said they will not appeal, so the plan can end before the time to "
+                        "appeal has passed",
+                        {}, "", "", "text", "The family said they will not appeal"});
       break;
     case EventType::PhaseTransfer:
       f.push_back(radios("kind", "What kind of transfer is it?", phase_kind_choices()));
@@ -134,6 +170,23 @@ std::optional<Event> read_event(EventType type, FormState& st) {
       e.exception_to = read_date(st, "to", "the date the exception ended", false);
       break;
     }
+    case EventType::CeaseProposed:
+      e.respond_by = read_date(st, "respond_by", "the last day to respond", true);
+      break;
+    case EventType::CeaseDecided: {
+      std::string o = st.value("outcome");
+      if (o == "cease") e.outcome = Outcome::Cease;
+      else if (o == "maintain") e.outcome = Outcome::Maintain;
+      else st.fail("outcome", "outcome", "Select what the council decided");
+      std::string r = st.value("cease_reason");
+      if (e.outcome == Outcome::Cease) {
+        if (r.size() == 1 && r[0] >= '1' && r[0] <= '9') e.cease_reason = r[0] - '0';
+        else st.fail("cease_reason", "cease_reason", "Select the reason for ceasing the plan");
+      }
+      e.consultation_complete = st.value("consultation_complete") == "yes";
+      break;
+    }
+    case EventType::PlanCeased: e.family_not_appealing = st.value("family_not_appealing") == "yes"; break;
     case EventType::PhaseTransfer: {
       if (auto k = parse_phase_kind(st.value("kind"))) e.phase_kind = *k;
       else st.fail("kind", "kind", "Select what kind of transfer it is");
@@ -158,6 +211,10 @@ void fill_event(const Event& e, FormState& st) {
   if (e.phase_kind != PhaseKind::None) st.set("kind", std::string(phase_kind_name(e.phase_kind)));
   if (e.transfer_date) st.set_date("transfer_date", *e.transfer_date);
   if (e.family_agreed) st.set("family_agreed", "yes");
+  if (e.respond_by) st.set_date("respond_by", *e.respond_by);
+  if (e.cease_reason) st.set("cease_reason", std::to_string(e.cease_reason));
+  if (e.consultation_complete) st.set("consultation_complete", "yes");
+  if (e.family_not_appealing) st.set("family_not_appealing", "yes");
 }
 
 void show_app_error(FormState& st, const std::vector<Field>& fields, const std::string& field, const std::string& reason) {
@@ -176,7 +233,10 @@ std::string event_details(const Event& e) {
   std::vector<std::string> parts;
   std::string tn(event_type_name(e.type));
   if (e.source) parts.push_back("Requested by: " + choice_label(source_choices(), std::to_string(e.source)));
-  if (e.outcome != Outcome::None) parts.push_back("Decision: " + choice_label(outcome_choices(tn), outcome_name(e.outcome)));
+  if (e.outcome != Outcome::None)
+    parts.push_back("Decision: " + choice_label(e.type == EventType::CeaseDecided ? cease_outcome_choices()
+                                                                                   : outcome_choices(tn),
+                                                outcome_name(e.outcome)));
   if (e.advice_from != AdviceFrom::None) parts.push_back("From: " + choice_label(advice_from_choices(), advice_from_name(e.advice_from)));
   if (!e.id.empty()) parts.push_back("Advice reference: " + e.id);
   if (e.exception_reason != ExceptionReason::None)
@@ -186,6 +246,10 @@ std::string event_details(const Event& e) {
   if (e.phase_kind != PhaseKind::None) parts.push_back(choice_label(phase_kind_choices(), phase_kind_name(e.phase_kind)));
   if (e.transfer_date) parts.push_back("Moving on " + long_date(*e.transfer_date));
   if (e.type == EventType::FinalPlanIssued && e.family_agreed) parts.push_back("The family agreed to early issue");
+  if (e.respond_by) parts.push_back("Responses by " + long_date(*e.respond_by));
+  if (e.cease_reason) parts.push_back("Reason: " + choice_label(cease_reason_choices(), std::to_string(e.cease_reason)));
+  if (e.consultation_complete) parts.push_back("Everyone consulted had responded");
+  if (e.family_not_appealing) parts.push_back("The family said they will not appeal");
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : ". ") + p;
   return out;

@@ -4,7 +4,8 @@
 // Contract:
 //  - event_fields(type) lists the fields that type takes (docs/clock.md), named as the JSON API names
 //    them ("date", "source", "outcome", "from", "id", "reason", "to", "kind", "transfer_date",
-//    "family_agreed") so an app::Error's field links straight to its input. advice_received offers a
+//    "family_agreed", "respond_by", "cease_reason", "consultation_complete", "family_not_appealing")
+//    so an app::Error's field links straight to its input. advice_received offers a
 //    select of the open advice requests when there are any, else a text input.
 //  - read_event reads a FormState into an Event, recording in the state every answer that is missing
 //    or unreadable (GOV.UK wording); it returns nullopt when any was. The domain rules (order,
@@ -27,5 +28,7 @@ std::optional<Event> read_event(EventType type, FormState& st);
 void fill_event(const Event& e, FormState& st);
 void show_app_error(FormState& st, const std::vector<Field>& fields, const std::string& field, const std::string& reason);
 std::string event_details(const Event& e);
+// The SEN2 cease reasons (domain/codes.h cease_reasons) as radio choices: "1".."9" with their labels.
+const Choices& cease_reason_choices();
 
 }  // namespace gt::web

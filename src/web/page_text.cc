@@ -60,6 +60,7 @@ std::string rule_summary(std::string_view rule) {
       {"P1", "Amend the plan for the school transfer"},
       {"P2", "Amend the plan for the post-16 transfer"},
       {"P3", "Amend the plan for the next post-16 move"},
+      {"C4", "Last day to respond to the proposal to cease the plan"},
       {"T1", "Family's last day to appeal"},
   };
   for (const auto& [r, s] : kRules)
