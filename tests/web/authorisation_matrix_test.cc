@@ -186,6 +186,18 @@ const std::map<std::string, Set>& matrix() {
       {"GET /documents/{id}", {"caseworker", "manager", "parent", "senco", "ep"}},
       {"GET /documents/{id}/sharing", kStaff},
       {"POST /documents/{id}/sharing", kStaff},
+      // Provision delivered (page_delivery.cc). The World has no plan in force: the record forms
+      // answer 409 to those who may record (the council, the school on roll) and there is no
+      // record to correct; delivery_pages_test.cc and tests/app/delivery_test.cc cover who records
+      // and corrects what once a plan is in force (named providers, another school, the family).
+      {"GET /delivery", {"caseworker", "manager", "senco", "senco_b", "ep", "ep_b"}},
+      {"GET /delivery/shortfalls", kStaff},
+      {"GET /delivery/cases/{id}", {"caseworker", "manager", "senco"}},
+      {"GET /delivery/cases/{id}/record", {"caseworker", "manager", "senco"}},
+      {"POST /delivery/cases/{id}/record", {"caseworker", "manager", "senco"}},
+      {"GET /delivery/cases/{id}/records/{record_id}/correct", kNobody},
+      {"POST /delivery/cases/{id}/records/{record_id}/correct", kNobody},
+      {"GET /family/children/{id}/delivery", {"parent"}},
       // Quality of plans (page_quality.cc): council staff and advice givers reach /quality (an EP
       // service's psychologist has no audits: an empty list); the framework is edited, audits
       // assigned and moderations recorded by the team manager (the framework and teams also by the
@@ -228,7 +240,7 @@ class AuthorisationMatrix : public ::testing::Test {
     std::string p = r.pattern;
     auto starts = [&](const char* prefix) { return p.rfind(prefix, 0) == 0; };
     std::string id;
-    if (starts("/cases/") || starts("/api/v1/cases/")) id = std::to_string(w.case_id);
+    if (starts("/cases/") || starts("/api/v1/cases/") || starts("/delivery/cases/")) id = std::to_string(w.case_id);
     else if (starts("/advice/") || starts("/family/advice-reuse/")) id = std::to_string(w.request_id);
     else if (starts("/documents/")) id = std::to_string(w.document_id);
     else if (starts("/quality/audits/")) id = std::to_string(w.quality_audit);

@@ -11,6 +11,8 @@
 
 #include "store/inspect.h"
 #include "store/notifications_store.h"
+#include "delivery_fixture.h"
+#include "store/delivery_store.h"
 #include "world_fixture.h"
 
 namespace gt::webtest {
@@ -325,6 +327,65 @@ TEST_F(HostileInput, AssetPathsCannotLeaveTheAssetsDirectory) {
     EXPECT_TRUE(r.status == 404 || r.status == 400) << p << " answered " << r.status;
     EXPECT_EQ(r.body.find("root:x:0:0"), std::string::npos) << p;
   }
+}
+
+TEST_F(HostileInput, DeliveryFormsRefuseHostileValuesAndWriteNothing) {
+  // The World has no plan in force, so the record and correction forms are exercised here on a
+  // pupil of School A with one (delivery_fixture.h): every field of each form, as the SENCO and
+  // the council, with each hostile string.
+  auto& app = world_->server.services();
+  Child c;
+  c.given_name = "Dara";
+  c.family_name = "Provisionfield";
+  c.date_of_birth = *Date::parse("2016-03-03");
+  c.sex = "F";
+  c.ethnicity = "WBRI";
+  c.upn_unknown = "UN2";
+  std::int64_t pupil = app.casework.create_child(world_->staff, c, "TEST").id;
+  Placement p;
+  p.setting_type = "mainstream_la";
+  p.urn = "100001";
+  p.name = "School A";
+  p.entry_date = *Date::parse("2021-09-01");
+  app.casework.add_placement(world_->staff, pupil, p, "TEST");
+  auto plan = make_plan_in_force(app, world_->staff, pupil, world_->ep_a);
+  std::string base = "/delivery/cases/" + std::to_string(plan.case_id);
+  DeliveryInput in;
+  in.element_id = plan.phonics;
+  in.from = *Date::parse("2026-11-02");
+  in.to = *Date::parse("2026-11-13");
+  in.sessions_delivered = 10;
+  in.delivered_by_role = "teaching assistant";
+  auto record = app.delivery.record(world_->people["senco"], plan.case_id, in, "TEST");
+  std::string correct = base + "/records/" + std::to_string(record.id) + "/correct";
+  std::regex field_re("name=\"([a-zA-Z0-9_\\-]+)\"");
+  int exercised = 0;
+  for (const std::string persona : {"senco", "caseworker"}) {
+    Browser& b = world_->as(persona);
+    for (const auto& [form_path, post_path] : std::vector<std::pair<std::string, std::string>>{
+             {base + "/record", base + "/record"}, {correct, correct}}) {
+      Reply form = b.get(form_path);
+      ASSERT_EQ(form.status, 200) << form_path << " as " << persona;
+      std::set<std::string> fields;
+      for (auto it = std::sregex_iterator(form.body.begin(), form.body.end(), field_re); it != std::sregex_iterator(); ++it)
+        if ((*it)[1].str() != "csrf_token") fields.insert((*it)[1].str());
+      ASSERT_GE(fields.size(), 10u) << form_path;
+      ++exercised;
+      for (const auto& h : kHostile) {
+        Fields f;
+        for (const auto& name : fields) f.emplace_back(name, h);
+        auto before = state();
+        Reply reply = b.post_form(post_path, f);
+        ASSERT_LT(reply.status, 500) << post_path << " as " << persona << " with " << h.substr(0, 40);
+        EXPECT_GE(reply.status, 400) << post_path << " accepted " << h.substr(0, 40);
+        EXPECT_EQ(reply.body.find("<script>alert(1)</script>"), std::string::npos) << post_path << " echoed markup";
+        EXPECT_EQ(reply.body.find("<img src=x onerror"), std::string::npos) << post_path << " echoed markup";
+        EXPECT_EQ(state(), before) << post_path << " as " << persona << " refused but wrote";
+      }
+    }
+  }
+  EXPECT_EQ(exercised, 4);
+  EXPECT_EQ(store::delivery_records_of_case(world_->server.storage().read(), plan.case_id).size(), 1u);
 }
 
 }  // namespace
