@@ -2,6 +2,7 @@
 // the figures each distribution aims at are those of the SEND reference s5 (cited beside them).
 #include "app/demo.h"
 #include "app/demo_people.h"
+#include "app/demo_plans.h"
 
 #include "app/child_rows.h"
 
@@ -1588,7 +1589,10 @@ void write_demo(store::Database& db, const DemoCouncil& council) {
   }
   std::string first = council.cases.empty() ? council.options.today.to_string()
                                             : council.cases.front().events.front().date.plus_days(-30).to_string();
-  write_demo_people(db, council, child_ids, case_ids, staff_ids, demo_password_hash);
+  DemoPeople people = write_demo_people(db, council, child_ids, case_ids, staff_ids, demo_password_hash);
+  // Structured plans for a sample of the cases (app/demo_plans.h). Provision delivery records and
+  // quality audits of these plans go next, each in its own function taking `plans`.
+  [[maybe_unused]] DemoPlans plans = write_demo_plans(db, council, child_ids, case_ids, staff_ids, people);
   store::stamp_demo_times(db, first + "T08:00:00Z");
   tx.commit();
   store::analyze(db);

@@ -107,9 +107,11 @@ std::optional<PlanVersionRow> working_version(Database& db, std::int64_t plan_id
   return version_of(s);
 }
 
+// "number IS NOT NULL" (true of every issued version) lets SQLite use the partial index
+// plan_versions_number; without it each call scanned the whole table.
 std::vector<PlanVersionRow> issued_versions(Database& db, std::int64_t plan_id) {
   auto s = db.prepare(std::string("SELECT ") + kVersionColumns +
-                      " FROM plan_versions WHERE plan_id = ? AND status = 'issued' ORDER BY number DESC");
+                      " FROM plan_versions WHERE plan_id = ? AND number IS NOT NULL AND status = 'issued' ORDER BY number DESC");
   s.bind(1, plan_id);
   return versions(s);
 }
@@ -143,7 +145,8 @@ int issue_version(Database& db, std::int64_t version_id, const std::string& kind
                   std::int64_t issued_by, std::int64_t event_id) {
   db.prepare(
         "UPDATE plan_versions SET status = 'issued', kind = ?, "
-        "number = (SELECT COALESCE(MAX(number), 0) + 1 FROM plan_versions p WHERE p.plan_id = plan_versions.plan_id), "
+        "number = (SELECT COALESCE(MAX(number), 0) + 1 FROM plan_versions p WHERE p.plan_id = plan_versions.plan_id "
+        "AND p.number IS NOT NULL), "
         "issued_on = ?, issued_at = ?, issued_by = ?, event_id = ? WHERE id = ? AND status = 'working'")
       .bind(1, kind)
       .bind(2, issued_on)
