@@ -1,5 +1,7 @@
 #include "app/plans.h"
 
+#include <algorithm>
+
 #include "app/casework.h"
 #include "app/errors.h"
 #include "app/storage.h"
@@ -222,6 +224,16 @@ PlanVersionView Plans::working(const Actor& actor, std::int64_t case_id, const s
   return view_of(db, *v, case_id, acc.child_id);
 }
 
+std::vector<store::OrganisationRow> Plans::provider_organisations(const Actor& actor, std::int64_t case_id) {
+  auto& db = storage_.read();
+  require_case(db, actor, case_id, Capability::CaseworkRead, today_());
+  std::vector<store::OrganisationRow> out;
+  for (auto& o : store::list_organisations(db))
+    if (o.kind != "council") out.push_back(std::move(o));
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return out;
+}
+
 PlanVersionView Plans::save(const Actor& actor, std::int64_t case_id, int revision, Plan content,
                             const std::string& route) {
   Date today = today_();
@@ -389,6 +401,9 @@ std::vector<store::PlanCommentRow> Plans::comments(const Actor& actor, std::int6
   auto plan = v ? store::find_plan(db, v->plan_id) : std::nullopt;
   if (!plan) throw Error(Kind::NotFound, "id", "no plan version with this id");
   auto acc = require_case(db, actor, plan->case_id, Capability::PlanRead, today_());
+  // The working version is the council's alone: to anyone else it does not exist.
+  if (v->status != "issued" && acc.basis != Basis::CouncilStaff)
+    throw Error(Kind::NotFound, "id", "no plan version with this id");
   storage_.audit_read(audit(actor, "read-comments", "plan_version", version_id, route, acc.child_id, acc.basis));
   return store::plan_comments(db, version_id);
 }

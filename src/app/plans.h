@@ -38,6 +38,7 @@
 #include "domain/plan_checks.h"
 #include "domain/plan_diff.h"
 #include "domain/representations.h"
+#include "store/organisations_store.h"
 #include "store/plans_store.h"
 
 namespace gt::app {
@@ -88,6 +89,9 @@ class Plans {
   // one exists or the case has no decision to issue.
   PlanVersionView start(const Actor& actor, std::int64_t case_id, const std::string& route);
   PlanVersionView working(const Actor& actor, std::int64_t case_id, const std::string& route);
+  // Council: the organisations a provision line may name as its provider (every organisation but
+  // councils), by name. No child's record is read.
+  std::vector<store::OrganisationRow> provider_organisations(const Actor& actor, std::int64_t case_id);
   PlanVersionView save(const Actor& actor, std::int64_t case_id, int revision, Plan content, const std::string& route);
   void discard(const Actor& actor, std::int64_t case_id, const std::string& route);
   PlanVersionView issue(const Actor& actor, std::int64_t case_id, PlanKind kind, Date served_on,

@@ -358,6 +358,19 @@ Response child_page(const Request& req, Context& ctx) {
   body.set("has_timeline", !timeline.empty());
   body.set("plan", list_of(plan));
   body.set("has_plan", !plan.empty());
+  // The plan's latest issued version to read, and a draft or proposed amendments to comment on
+  // (page_plan.cc, page_plan_family.cc).
+  body.set("plan_read_href", false);
+  body.set("plan_comment_href", false);
+  if (v.current) {
+    auto po = ctx.app.plans.overview(req.actor(), v.current->summary.id, req.route_string());
+    if (!po.issued.empty()) {
+      const auto& latest = po.issued.front();
+      body.set("plan_read_href", "/plan-versions/" + std::to_string(latest.id));
+      if (latest.kind == "draft" || latest.kind == "proposed_amendments")
+        body.set("plan_comment_href", "/family/plan-versions/" + std::to_string(latest.id));
+    }
+  }
 
   // Documents the family may see (app::Documents decides and audits).
   std::vector<Data> docs;

@@ -337,6 +337,17 @@ Response pupil_page(const Request& req, Context& ctx, std::int64_t id) {
   body.set("new_cycle_href", pupil_href(id) + "/cycles/new");
   if (v.ehc_case) body.set("ehc_case", case_data(v));
   else body.set("ehc_case", false);
+  // The plan in force, for the SENCO to read (page_plan.cc).
+  std::string plan_in_force;
+  if (v.ehc_case) {
+    try {
+      if (auto pf = ctx.app.plans.in_force(req.actor(), v.ehc_case->summary.id, req.route_string()))
+        plan_in_force = "/plan-versions/" + std::to_string(pf->row.id);
+    } catch (const app::Error&) {
+      // No basis to read the plan: no link.
+    }
+  }
+  put(body, "plan_in_force_href", plan_in_force);
   body.set("can_request", !v.case_open);
   body.set("has_evidence", !v.evidence.cycles.empty());
   body.set("request_href", pupil_href(id) + "/request-assessment");

@@ -186,6 +186,28 @@ const std::map<std::string, Set>& matrix() {
       {"GET /documents/{id}", {"caseworker", "manager", "parent", "senco", "ep"}},
       {"GET /documents/{id}/sharing", kStaff},
       {"POST /documents/{id}/sharing", kStaff},
+      // EHC plans: the council writes and issues; an issued version is read by everyone with a
+      // basis to read the plan (council, the family, the school on roll; not the EP asked for
+      // advice); the family comments on the draft.
+      {"GET /cases/{id}/plan", kStaff},
+      {"POST /cases/{id}/plan/start", kStaff},
+      {"POST /cases/{id}/plan/discard", kStaff},
+      {"POST /cases/{id}/plan/comments/{comment_id}/respond", kStaff},
+      {"GET /cases/{id}/plan/issue", kStaff},
+      {"POST /cases/{id}/plan/issue", kStaff},
+      {"GET /cases/{id}/plan/sections/{section}", kStaff},
+      {"GET /cases/{id}/plan/sections/{section}/new", kStaff},
+      {"POST /cases/{id}/plan/sections/{section}/new", kStaff},
+      {"GET /cases/{id}/plan/elements/{element}", kStaff},
+      {"POST /cases/{id}/plan/elements/{element}", kStaff},
+      {"POST /cases/{id}/plan/elements/{element}/remove", kStaff},
+      {"GET /plan-versions/{id}", {"caseworker", "manager", "parent", "senco"}},
+      {"GET /plan-versions/{id}/compare", {"caseworker", "manager", "parent", "senco"}},
+      {"GET /family/plan-versions/{id}", {"parent"}},
+      {"POST /family/plan-versions/{id}/comments", {"parent"}},
+      {"POST /family/plan-versions/{id}/nothing-to-add", {"parent"}},
+      {"GET /api/v1/cases/{id}/plan", kStaff},
+      {"GET /api/v1/plan-versions/{id}", {"caseworker", "manager", "parent", "senco"}},
       // Provision delivered (page_delivery.cc). The World has no plan in force: the record forms
       // answer 409 to those who may record (the council, the school on roll) and there is no
       // record to correct; delivery_pages_test.cc and tests/app/delivery_test.cc cover who records
@@ -243,6 +265,8 @@ class AuthorisationMatrix : public ::testing::Test {
     if (starts("/cases/") || starts("/api/v1/cases/") || starts("/delivery/cases/")) id = std::to_string(w.case_id);
     else if (starts("/advice/") || starts("/family/advice-reuse/")) id = std::to_string(w.request_id);
     else if (starts("/documents/")) id = std::to_string(w.document_id);
+    else if (starts("/plan-versions/") || starts("/family/plan-versions/") || starts("/api/v1/plan-versions/"))
+      id = std::to_string(w.plan_draft);
     else if (starts("/quality/audits/")) id = std::to_string(w.quality_audit);
     else if (starts("/quality/moderation/")) id = std::to_string(w.quality_version);
     else if (starts("/notifications/")) id = std::to_string(parent_notification());
@@ -261,6 +285,9 @@ class AuthorisationMatrix : public ::testing::Test {
     replace("{link_id}", std::to_string(w.carer_link));
     replace("{user_id}", std::to_string(starts("/admin/staff/") ? w.staff_leaver : w.school_leaver));
     replace("{path*}", "govuk-frontend.min.css");
+    replace("{section}", "B");
+    replace("{element}", w.plan_element);
+    replace("{comment_id}", std::to_string(w.plan_comment));
     replace("{token}", w.invitation_token);
     return p;
   }

@@ -85,8 +85,12 @@ class HostileInput : public ::testing::Test {
       else if (name == "link_id") v = std::to_string(w.carer_link);
       else if (name == "user_id") v = std::to_string(w.school_leaver);
       else if (name == "token") v = "0";
+      else if (name == "section") v = "B";
+      else if (name == "element") v = w.plan_element;
+      else if (name == "comment_id") v = std::to_string(w.plan_comment);
       else if (name == "id" && p.rfind("/quality/audits/", 0) == 0) v = std::to_string(w.quality_audit);
       else if (name == "id" && p.rfind("/quality/moderation/", 0) == 0) v = std::to_string(w.quality_version);
+      else if (p.find("plan-versions/") != std::string::npos) v = std::to_string(w.plan_draft);
       else v = std::to_string(w.child);
       out += v;
       begin = m[0].second;

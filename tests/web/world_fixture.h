@@ -3,8 +3,8 @@
 //
 // One child (Amara) is on roll at School A, has an open case at the assessment stage with
 // educational psychology advice asked of EP Service A (with consent), a document shared with the
-// family and professionals, a graduated-approach cycle recorded by the school and a notification
-// for her parent. A second child (the canary, "Zebedee Canarywhistle") has no relationships at all:
+// family and professionals, a graduated-approach cycle recorded by the school, a notification
+// for her parent, and an EHC plan: a draft served (with her parent's comment) and a working version. A second child (the canary, "Zebedee Canarywhistle") has no relationships at all:
 // nobody but the council's staff may ever see that name (the council audits the quality of her
 // final plan: an open audit assigned to the caseworker).
 //
@@ -168,6 +168,43 @@ class World {
       quality_audit = app.quality.assign(people["manager"], app::AssignInput{quality_version, staff.user_id}, route).id;
     }
 
+    // Her EHC plan (issue 4): the decision to issue, a draft served on 16 November 2026 (the
+    // family's 15 days run to 30 November), her parent's comment on it and a working version being
+    // written from it.
+    Event to_issue;
+    to_issue.type = EventType::DecisionToIssue;
+    to_issue.date = *Date::parse("2026-11-02");
+    to_issue.outcome = Outcome::Issue;
+    app.casework.append_event(staff, case_id, to_issue, route);
+    {
+      Plan content = app.plans.start(staff, case_id, route).plan;
+      PlanNeed need{next_element_id(content, PlanSection::B), PlanSection::B,
+                    "Amara finds it hard to follow spoken instructions with more than two steps.", "SLCN", ""};
+      PlanOutcome outcome;
+      outcome.id = next_element_id(content, PlanSection::E);
+      outcome.text = "Amara will follow three-step instructions in class without an adult's help.";
+      outcome.needs = {need.id};
+      outcome.by = Date::parse("2027-07-16");
+      PlanProvision line;
+      line.id = next_element_id(content, PlanSection::F);
+      line.section = PlanSection::F;
+      line.what = "Speech and language therapy: following instructions, with a visual prompt.";
+      line.delivered_by = "speech and language therapist";
+      line.sessions = 1;
+      line.per = FrequencyPer::Week;
+      line.minutes = 30;
+      line.group_size = 1;
+      line.outcomes = {outcome.id};
+      content.needs.push_back(need);
+      content.outcomes.push_back(outcome);
+      content.provision.push_back(line);
+      plan_element = line.id;
+      app.plans.save(staff, case_id, 1, content, route);
+      plan_draft = app.plans.issue(staff, case_id, app::PlanKind::Draft, *Date::parse("2026-11-16"), route).row.id;
+      plan_comment = app.plans.comment(people["parent"], plan_draft, need.id, "Please add help at lunchtime.", route).id;
+      plan_working = app.plans.start(staff, case_id, route).row.id;
+    }
+
     // An invitation nobody accepts: School A's SENCO invites a colleague; the link is in the email.
     app::Invite invite;
     invite.email = "new.colleague@example.org";
@@ -238,6 +275,8 @@ class World {
   std::int64_t child = 0, canary_child = 0, placement = 0, cycle_id = 0, case_id = 0, event_id = 0;
   std::int64_t request_id = 0, earlier_request_id = 0, document_id = 0;
   std::int64_t school_leaver = 0, staff_leaver = 0, carer_link = 0;
+  std::int64_t plan_draft = 0, plan_comment = 0, plan_working = 0;  // her plan's issued draft, a comment, the working version
+  std::string plan_element;                                          // an element of both ("F-4")
   std::int64_t quality_case = 0, quality_version = 0, quality_audit = 0;  // the canary's plan, its open audit
   std::string invitation_token;
 };
