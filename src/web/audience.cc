@@ -14,13 +14,14 @@ struct Area {
 };
 
 // Ordered: the first prefix that matches decides.
-constexpr std::array<Area, 16> kAreas{{
+constexpr std::array<Area, 17> kAreas{{
     {"/family/contact", Who::SignedIn},
     {"/family", Who::Family},
     {"/school", Who::Senco},
     {"/advice", Who::AdviceGiver},
     {"/children", Who::CouncilStaff},
     {"/cases", Who::CouncilStaff},
+    {"/reviews", Who::CouncilStaff},
     {"/api/v1/children", Who::CouncilStaff},
     {"/api/v1/cases", Who::CouncilStaff},
     {"/api/v1/caseload", Who::CouncilStaff},

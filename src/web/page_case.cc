@@ -47,6 +47,7 @@ void register_case_page(Router& router, Context& ctx) {
     body.set("stage", std::string(stage_label(v.stage)));
     body.set("caseworker", v.summary.caseworker_name.empty() ? "Not assigned" : v.summary.caseworker_name);
     body.set("today", long_date(v.today));
+    body.set("reviews_href", base + "/reviews");  // page_review.cc
     body.set("plan_href", base + "/plan");  // page_plan.cc: write, issue and read the EHC plan
 
     // What still has to happen comes first, soonest due first; then everything done or disapplied,

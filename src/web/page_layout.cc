@@ -104,6 +104,7 @@ std::vector<NavItem> navigation_for(const app::Actor& a) {
   if (r == "caseworker" || r == "manager") {
     out.push_back({"caseload", "/", "Caseload"});
     out.push_back({"children", "/children", "Children and young people"});
+    out.push_back({"reviews", "/reviews", "Reviews"});
     out.push_back({"quality", "/quality", "Quality of plans"});
   } else if (r == "admin") {
     out.push_back({"organisations", "/admin/organisations", "Organisations and accounts"});

@@ -308,6 +308,9 @@ Data case_data(const app::PupilView& v) {
     decisions.push_back(r);
   }
   d.set("decisions", list_of(std::move(decisions)));
+  // Annual reviews of the plan (page_review.cc).
+  bool has_plan = c.stage == Stage::Plan || c.stage == Stage::Review || c.stage == Stage::Amendment;
+  put(d, "annual_reviews_href", has_plan ? pupil_href(v.child.id) + "/annual-reviews" : "");
   put(d, "review_href", v.review_open ? pupil_href(v.child.id) + "/reviews/" + std::to_string(c.summary.id) : "");
   // Provision delivered under the plan (page_delivery.cc), once a plan is maintained.
   bool plan_stage = c.stage == Stage::Plan || c.stage == Stage::Review || c.stage == Stage::Amendment;

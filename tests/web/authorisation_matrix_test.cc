@@ -186,6 +186,30 @@ const std::map<std::string, Set>& matrix() {
       {"GET /documents/{id}", {"caseworker", "manager", "parent", "senco", "ep"}},
       {"GET /documents/{id}/sharing", kStaff},
       {"POST /documents/{id}/sharing", kStaff},
+      // Annual and phase-transfer reviews (page_review.cc): the council's lists and pages; the school
+      // on roll plans the meeting, invites, records it and sends the report; only the council decides.
+      {"GET /reviews", kStaff},
+      {"GET /reviews/phase-transfers", kStaff},
+      {"GET /cases/{id}/reviews", kStaff},
+      {"GET /cases/{id}/reviews/new", kStaff},
+      {"POST /cases/{id}/reviews/new", kStaff},
+      {"GET /reviews/{review_id}", kStaff},
+      {"POST /reviews/{review_id}/invitations", kStaff},
+      {"POST /reviews/{review_id}/papers", kStaff},
+      {"POST /reviews/{review_id}/report", kStaff},
+      {"GET /reviews/{review_id}/meeting", kStaff},
+      {"POST /reviews/{review_id}/meeting", kStaff},
+      {"GET /reviews/{review_id}/decision", kStaff},
+      {"POST /reviews/{review_id}/decision", kStaff},
+      {"GET /school/pupils/{id}/annual-reviews", {"senco"}},
+      {"GET /school/pupils/{id}/annual-reviews/new", {"senco"}},
+      {"POST /school/pupils/{id}/annual-reviews/new", {"senco"}},
+      {"GET /school/reviews/{review_id}", {"senco"}},
+      {"POST /school/reviews/{review_id}/invitations", {"senco"}},
+      {"POST /school/reviews/{review_id}/papers", {"senco"}},
+      {"POST /school/reviews/{review_id}/report", {"senco"}},
+      {"GET /school/reviews/{review_id}/meeting", {"senco"}},
+      {"POST /school/reviews/{review_id}/meeting", {"senco"}},
       // EHC plans: the council writes and issues; an issued version is read by everyone with a
       // basis to read the plan (council, the family, the school on roll; not the EP asked for
       // advice); the family comments on the draft.
@@ -288,6 +312,7 @@ class AuthorisationMatrix : public ::testing::Test {
     replace("{section}", "B");
     replace("{element}", w.plan_element);
     replace("{comment_id}", std::to_string(w.plan_comment));
+    replace("{review_id}", std::to_string(w.review_id));
     replace("{token}", w.invitation_token);
     return p;
   }

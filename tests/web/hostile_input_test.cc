@@ -84,6 +84,7 @@ class HostileInput : public ::testing::Test {
       else if (name == "organisation_id") v = std::to_string(w.ep_a);
       else if (name == "link_id") v = std::to_string(w.carer_link);
       else if (name == "user_id") v = std::to_string(w.school_leaver);
+      else if (name == "review_id") v = std::to_string(w.review_id);
       else if (name == "token") v = "0";
       else if (name == "section") v = "B";
       else if (name == "element") v = w.plan_element;

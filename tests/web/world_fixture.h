@@ -205,6 +205,62 @@ class World {
       plan_working = app.plans.start(staff, case_id, route).row.id;
     }
 
+    // A second pupil of School A (Bea) whose final plan was issued on 26 January 2026, with an annual
+    // review planned by the council for 17 December 2026, its invitations not sent yet (reviews).
+    {
+      Child b = c;
+      b.given_name = "Bea";
+      b.family_name = "Reviewsworth";
+      b.date_of_birth = *Date::parse("2015-03-02");
+      review_child = app.casework.create_child(staff, b, route).id;
+      app.casework.add_placement(staff, review_child, p, route);
+      review_case = app.casework.open_case(staff, review_child, staff.user_id, route).summary.id;
+      const std::vector<std::tuple<EventType, const char*, Outcome>> steps = {
+          {EventType::RequestReceived, "2025-09-01", Outcome::None},
+          {EventType::DecisionToAssess, "2025-10-06", Outcome::Assess},
+          {EventType::DecisionToIssue, "2025-12-01", Outcome::Issue},
+          {EventType::DraftPlanServed, "2026-01-05", Outcome::None},
+          {EventType::FinalPlanIssued, "2026-01-26", Outcome::None}};
+      for (const auto& [type, date, outcome] : steps) {
+        Event e;
+        e.type = type;
+        e.date = *Date::parse(date);
+        e.outcome = outcome;
+        if (type == EventType::RequestReceived) e.source = 1;
+        app.casework.append_event(staff, review_case, e, route);
+      }
+      app::ScheduleInput planned;
+      planned.meeting_on = *Date::parse("2026-12-17");
+      review_id = app.reviews.schedule(staff, review_case, planned, route).id;
+    }
+
+    // Quality assurance (issue 4): the canary's final plan (issued 22 June 2026), its audit assigned
+    // by the team manager to the caseworker and still open. Only the council's staff see it.
+    {
+      quality_case = app.casework.open_case(staff, canary_child, staff.user_id, route).summary.id;
+      Event steps[3];
+      steps[0].type = EventType::RequestReceived;
+      steps[0].date = *Date::parse("2026-01-12");
+      steps[0].source = 1;
+      steps[1].type = EventType::DecisionToAssess;
+      steps[1].date = *Date::parse("2026-02-16");
+      steps[1].outcome = Outcome::Assess;
+      steps[2].type = EventType::DecisionToIssue;
+      steps[2].date = *Date::parse("2026-05-11");
+      steps[2].outcome = Outcome::Issue;
+      for (const auto& e : steps) app.casework.append_event(staff, quality_case, e, route);
+      auto working = app.plans.start(staff, quality_case, route);
+      Plan content = working.plan;
+      PlanNeed need{next_element_id(content, PlanSection::B), PlanSection::B, "Finds reading hard.", "SLCN", ""};
+      content.needs.push_back(need);
+      app.plans.save(staff, quality_case, working.row.revision, content, route);
+      app.plans.issue(staff, quality_case, app::PlanKind::Draft, *Date::parse("2026-06-01"), route);
+      app.plans.start(staff, quality_case, route);
+      quality_version =
+          app.plans.issue(staff, quality_case, app::PlanKind::Final, *Date::parse("2026-06-22"), route).row.id;
+      quality_audit = app.quality.assign(people["manager"], app::AssignInput{quality_version, staff.user_id}, route).id;
+    }
+
     // An invitation nobody accepts: School A's SENCO invites a colleague; the link is in the email.
     app::Invite invite;
     invite.email = "new.colleague@example.org";
@@ -278,6 +334,7 @@ class World {
   std::int64_t plan_draft = 0, plan_comment = 0, plan_working = 0;  // her plan's issued draft, a comment, the working version
   std::string plan_element;                                          // an element of both ("F-4")
   std::int64_t quality_case = 0, quality_version = 0, quality_audit = 0;  // the canary's plan, its open audit
+  std::int64_t review_child = 0, review_case = 0, review_id = 0;  // Bea, her case, its planned review
   std::string invitation_token;
 };
 
