@@ -108,7 +108,8 @@ class Plans {
   store::PlanCommentRow comment(const Actor& actor, std::int64_t version_id, const std::string& element_id,
                                 std::string body, const std::string& route);
   void nothing_to_add(const Actor& actor, std::int64_t version_id, const std::string& route);
-  // Anyone with PlanRead: the comments on a version, oldest first.
+  // Anyone with PlanRead: the comments on an issued version, oldest first (the working version's
+  // only to the council; to anyone else it does not exist: NotFound).
   std::vector<store::PlanCommentRow> comments(const Actor& actor, std::int64_t version_id, const std::string& route);
   // Council: answer a comment.
   void respond(const Actor& actor, std::int64_t comment_id, std::string response, const std::string& route);
