@@ -2,6 +2,7 @@
 // the figures each distribution aims at are those of the SEND reference s5 (cited beside them).
 #include "app/demo.h"
 #include "app/demo_people.h"
+#include "app/demo_delivery.h"
 #include "app/demo_plans.h"
 
 #include "app/child_rows.h"
@@ -1590,9 +1591,11 @@ void write_demo(store::Database& db, const DemoCouncil& council) {
   std::string first = council.cases.empty() ? council.options.today.to_string()
                                             : council.cases.front().events.front().date.plus_days(-30).to_string();
   DemoPeople people = write_demo_people(db, council, child_ids, case_ids, staff_ids, demo_password_hash);
-  // Structured plans for a sample of the cases (app/demo_plans.h). Provision delivery records and
-  // quality audits of these plans go next, each in its own function taking `plans`.
-  [[maybe_unused]] DemoPlans plans = write_demo_plans(db, council, child_ids, case_ids, staff_ids, people);
+  // Structured plans for a sample of the cases (app/demo_plans.h), then what was delivered of the
+  // SENCO's pupils' provision (app/demo_delivery.h). Quality audits of these plans go next, in their
+  // own function taking `plans`.
+  DemoPlans plans = write_demo_plans(db, council, child_ids, case_ids, staff_ids, people);
+  write_demo_delivery(db, council, plans);
   store::stamp_demo_times(db, first + "T08:00:00Z");
   tx.commit();
   store::analyze(db);

@@ -4,7 +4,8 @@
 // child's recorded types, and about a fifth of the plans have thread findings; the caseworker's
 // whole caseload has plans; parent@ can comment on a draft inside its 15-day window; the demo
 // SENCO's school has a pupil whose plan in force has provision the school delivers and whose
-// annual review falls due within 8 weeks.
+// annual review falls due within 8 weeks, and delivery records of the provision the school gives
+// its pupils, most as the plan says and some short (app/demo_delivery.h).
 #include "app/demo_plans.h"
 
 #include <gtest/gtest.h>
@@ -18,9 +19,11 @@
 #include "app/storage.h"
 #include "domain/plan_checks.h"
 #include "domain/plan_json.h"
+#include "domain/provision_delivery.h"
 #include "domain/representations.h"
 #include "store/access_store.h"
 #include "store/cases_store.h"
+#include "store/delivery_store.h"
 #include "store/needs_store.h"
 #include "store/plans_store.h"
 #include "store/users_store.h"
@@ -255,6 +258,43 @@ TEST_F(DemoPlansTest, TheSencosSchoolHasAPupilWithAReviewDueAndProvisionItDelive
   }
   EXPECT_GT(pupils_with_plans, 0);
   EXPECT_TRUE(found);
+}
+
+TEST_F(DemoPlansTest, TheSencosPupilsHaveDeliveryRecordsSomeShort) {
+  store::Database db(tmp_->path());
+  auto senco = store::find_user_by_email(db, kDemoSencoEmail);
+  int records = 0, short_records = 0, cases_with_records = 0;
+  for (std::int64_t id = 1; id <= case_count(); ++id) {
+    auto rows = store::delivery_records_of_case(db, id);
+    if (rows.empty()) continue;
+    ++cases_with_records;
+    auto c = store::find_case(db, id);
+    EXPECT_TRUE(store::on_roll(db, *senco->organisation_id, c->child_id, kToday.to_string())) << "case " << id;
+    auto plan = store::plan_of_case(db, id);
+    auto in_force = store::latest_issued(db, plan->id, {"final", "amended"});
+    ASSERT_TRUE(in_force);
+    Plan p = plan_from_json(in_force->content);
+    for (const auto& r : rows) {
+      EXPECT_EQ(r.plan_version_id, in_force->id);
+      EXPECT_EQ(r.recorded_by, senco->id);
+      EXPECT_LT(r.period_to, kToday.to_string());
+      const PlanProvision* line = find_provision(p, r.element_id);
+      ASSERT_TRUE(line) << r.element_id;
+      EXPECT_EQ(line->provider_organisation_id, *senco->organisation_id);
+      auto j = judge_delivery(*line, *Date::parse(r.period_from), *Date::parse(r.period_to), r.closed_days,
+                              r.sessions_delivered, r.minutes_delivered);
+      ++records;
+      if (j.shortfall) {
+        ++short_records;
+        EXPECT_FALSE(r.missed_reason.empty());
+      } else {
+        EXPECT_EQ(j.sessions_short, 0) << "a record that is not short meets the plan in full";
+      }
+    }
+  }
+  EXPECT_GT(cases_with_records, 0);
+  EXPECT_GT(short_records, 0);
+  EXPECT_LT(short_records * 4, records) << short_records << " of " << records;
 }
 
 }  // namespace
