@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 
+#include "domain/sen2_items.h"
 #include "web/page_advice.h"
 #include "web/page_event_fields.h"
 #include "web/page_layout.h"
@@ -79,6 +80,16 @@ void register_case_page(Router& router, Context& ctx) {
     else body.set("within_20", *v.clock.within_20_weeks ? "Yes: the final plan was issued within 20 weeks"
                                                          : "No: the final plan was issued after 20 weeks");
     body.set("week20_exception", v.clock.week20_exception);
+    // The SEN2 return items this chronology sets as at today (domain/sen2_items.h); ceasing (page_cease.cc).
+    std::vector<Data> sen2;
+    for (const auto& [tag, value] : sen2_items(v.chronology, v.today).items()) {
+      Data item;
+      item.set("tag", tag);
+      item.set("value", value.empty() ? "Not set" : value);
+      sen2.push_back(std::move(item));
+    }
+    body.set("sen2_items", list_of(std::move(sen2)));
+    body.set("cease_href", base + "/cease");
 
     // Timeline: every row, by the date of what happened, then the order recorded.
     std::map<std::int64_t, const store::EventRow*> rows;

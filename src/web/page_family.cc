@@ -98,6 +98,7 @@ std::string stage_sentence(Stage stage, const std::vector<Event>& events) {
     if (it->type == EventType::DecisionToIssue && it->outcome == Outcome::NotIssue)
       return "The council decided not to issue an EHC plan after the assessment.";
     if (it->type == EventType::Withdrawn) return "The request was withdrawn.";
+    if (it->type == EventType::PlanCeased) return "The EHC plan ended.";
     if (it->type == EventType::ReviewDecision && it->outcome == Outcome::Cease)
       return "The council decided to stop the EHC plan.";
   }
@@ -127,6 +128,7 @@ std::string family_words(const Deadline& d) {
   if (r == "P1") return "The plan must be reviewed and name the school for the move";
   if (r == "P2") return "The plan must be reviewed and name the college or other post-16 place";
   if (r == "P3") return "The plan must be reviewed and name the next post-16 place";
+  if (r == "C4") return "Your last day to tell the council what you think about stopping the plan";
   if (r == "T1") return "Your last day to appeal to the SEND Tribunal";
   return std::string(d.summary);
 }
@@ -165,6 +167,11 @@ std::string event_words(const Event& e) {
              (e.transfer_date ? " for " + long_date(*e.transfer_date) : std::string());
     case EventType::DecisionNotice: return "The council sent you a decision letter, with your right to appeal";
     case EventType::MediationCertificate: return "A mediation certificate was issued";
+    case EventType::CeaseProposed: return "The council told you it is thinking about stopping the plan, and asked for your views";
+    case EventType::CeaseDecided:
+      return e.outcome == Outcome::Cease ? "The council decided to stop the plan, and told you how to appeal"
+                                         : "The council decided to keep the plan";
+    case EventType::PlanCeased: return "The plan ended";
   }
   return std::string(event_type_label(e.type));
 }

@@ -261,6 +261,16 @@ const std::map<std::string, Set>& matrix() {
       {"GET /quality/results", {"caseworker", "manager", "analyst"}},
       {"GET /quality/teams", {"manager", "admin"}},
       {"POST /quality/teams", {"manager", "admin"}},
+      // Ceasing a plan (page_cease.cc): the council proposes, decides and ends it; Amara's parent
+      // and her school's SENCO see the proposal and respond (another family or school: 404).
+      {"GET /cases/{id}/cease", kStaff},
+      {"POST /cases/{id}/cease/propose", kStaff},
+      {"POST /cases/{id}/cease/decide", kStaff},
+      {"POST /cases/{id}/cease/end", kStaff},
+      {"GET /family/children/{id}/cease/{case_id}", {"parent"}},
+      {"POST /family/children/{id}/cease/{case_id}", {"parent"}},
+      {"GET /school/pupils/{id}/cease/{case_id}", {"senco"}},
+      {"POST /school/pupils/{id}/cease/{case_id}", {"senco"}},
   };
   return m;
 }
