@@ -8,7 +8,9 @@
 //    default from the source tree), --openapi FILE (default docs/openapi.json in the source tree),
 //    --secure-cookies (mark the session cookie Secure), --no-access-log, --help; email:
 //    --smtp-url URL (or $GT_SMTP_URL, which keeps a relay password off the command line),
-//    --smtp-from ADDRESS, --public-url URL (the address emails link to). The outbox worker
+//    --smtp-from ADDRESS, --public-url URL (the address emails link to); the letterhead on plans
+//    as PDF: --council-name, --council-address (lines separated by ";"), --council-phone,
+//    --council-email (defaults: the fictional Northmoor Council). The outbox worker
 //    (app/outbox.h) runs only when an SMTP URL is given; otherwise emails wait in the outbox.
 //  - Prints "Golden Thread serving on http://HOST:PORT" on stdout once listening (tests read the
 //    port from it). On SIGINT/SIGTERM it stops the server, flushes the audit log and exits 0.
@@ -39,7 +41,9 @@ namespace {
 const char* kServeHelp =
     "Usage: goldthread serve --db PATH [--listen HOST:PORT] [--threads N] [--pool-threads N]\n"
     "                        [--today YYYY-MM-DD] [--assets DIR] [--openapi FILE] [--secure-cookies]\n"
-    "                        [--no-access-log] [--smtp-url URL] [--smtp-from ADDRESS] [--public-url URL]\n\n"
+    "                        [--no-access-log] [--smtp-url URL] [--smtp-from ADDRESS] [--public-url URL]\n"
+    "                        [--council-name NAME] [--council-address TEXT] [--council-phone TEXT]\n"
+    "                        [--council-email ADDRESS]\n\n"
     "Serves the web pages and the JSON API (/api/v1, described at /api/v1/openapi.json).\n\n"
     "  --db PATH          the SQLite database (created and migrated if needed)\n"
     "  --listen HOST:PORT address to listen on (default 127.0.0.1:8080; port 0 picks a free port)\n"
@@ -54,7 +58,9 @@ const char* kServeHelp =
     "                     when offered) or smtps://HOST:PORT; default $GT_SMTP_URL; none: emails wait\n"
     "  --smtp-from ADDR   the sender, e.g. 'Northmoor SEND <send@northmoor.example>'\n"
     "  --public-url URL   the address people use to reach this service; emails link under it\n"
-    "                     (default http://HOST:PORT of --listen; give it behind a proxy or TLS)\n\n"
+    "                     (default http://HOST:PORT of --listen; give it behind a proxy or TLS)\n"
+    "  --council-name NAME, --council-address TEXT, --council-phone TEXT, --council-email ADDRESS\n"
+    "                     the council's letterhead on plans as PDF (address lines separated by ';')\n\n"
     "Stops cleanly on SIGINT or SIGTERM.\n";
 
 std::optional<int> parse_int(const std::string& s, int lo, int hi) {
@@ -77,6 +83,7 @@ int serve_command(const Args& args) {
   web::ServerOptions options;
   bool secure_cookies = false;
   std::string smtp_url, smtp_from, public_url;
+  std::optional<std::string> council_name, council_address, council_phone, council_email;
   if (const char* env = std::getenv("GT_SMTP_URL")) smtp_url = env;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -121,6 +128,13 @@ int serve_command(const Args& args) {
       if (!value(public_url)) return usage_error("--public-url needs a URL");
       if (public_url.rfind("http://", 0) != 0 && public_url.rfind("https://", 0) != 0)
         return usage_error("--public-url must start http:// or https://");
+    } else if (a == "--council-name" || a == "--council-address" || a == "--council-phone" ||
+               a == "--council-email") {
+      if (!value(v) || v.empty()) return usage_error(a + " needs a value");
+      (a == "--council-name"      ? council_name
+       : a == "--council-address" ? council_address
+       : a == "--council-phone"   ? council_phone
+                                  : council_email) = v;
     } else {
       return usage_error("unknown option '" + a + "'");
     }
@@ -156,6 +170,14 @@ int serve_command(const Args& args) {
   settings.documents_dir = db + ".documents";
   settings.smtp_url = smtp_url;
   if (!smtp_from.empty()) settings.smtp_from = smtp_from;
+  if (council_name) settings.council_name = *council_name;
+  if (council_address) {
+    settings.council_address = *council_address;
+    for (char& c : settings.council_address)
+      if (c == ';') c = '\n';
+  }
+  if (council_phone) settings.council_phone = *council_phone;
+  if (council_email) settings.council_email = *council_email;
   std::string shown_host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
   if (!public_url.empty())
     settings.public_base_url = public_url;
