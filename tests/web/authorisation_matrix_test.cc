@@ -227,6 +227,8 @@ const std::map<std::string, Set>& matrix() {
       {"POST /cases/{id}/plan/elements/{element}/remove", kStaff},
       {"GET /plan-versions/{id}", {"caseworker", "manager", "parent", "senco"}},
       {"GET /plan-versions/{id}/compare", {"caseworker", "manager", "parent", "senco"}},
+      // The version as PDF (page_plan_pdf.cc): read through Plans::version, the same people as the HTML.
+      {"GET /plan-versions/{id}/pdf", {"caseworker", "manager", "parent", "senco"}},
       {"GET /family/plan-versions/{id}", {"parent"}},
       {"POST /family/plan-versions/{id}/comments", {"parent"}},
       {"POST /family/plan-versions/{id}/nothing-to-add", {"parent"}},
