@@ -18,9 +18,11 @@ export function launchChromium() {
 
 export const pathOf = (page) => new URL(page.url()).pathname;
 
-// Runs fn(page) in a new context on `base`; anything else on the network is blocked.
-export async function withPageOn(browser, base, fn) {
-  const context = await browser.newContext({ baseURL: base });
+// Runs fn(page) in a new context on `base`; anything else on the network is blocked. `options` go
+// to browser.newContext (for example { javaScriptEnabled: false }, or a storageState to carry a
+// session from one test to the next).
+export async function withPageOn(browser, base, fn, options = {}) {
+  const context = await browser.newContext({ ...options, baseURL: base });
   context.setDefaultTimeout(15_000);
   await context.route((u) => !u.toString().startsWith(base), (route) => route.abort('blockedbyclient'));
   const page = await context.newPage();

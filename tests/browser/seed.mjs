@@ -12,7 +12,13 @@
 //             form) and a current dual one.
 //   nojs      Priya Sandhu: a request on 2 November 2026, kept for the JavaScript-off test, which
 //             records a decision through the form.
+//   drafting  Noor Haddad: assessed, with educational psychology advice, and the council decided on
+//             28 October 2026 to issue a plan: plan.test.mjs writes and issues it.
 //   demo      with the demo council loaded, its case with the longest history.
+//   review    with the demo council loaded, a child whose plan is in force, put on roll at the demo
+//             SENCO's school for review.test.mjs (see reviewPupil below).
+
+import { execFileSync } from 'node:child_process';
 
 import { codeFor } from './totp.mjs';
 
@@ -97,10 +103,75 @@ async function main() {
   const nojsCase = await openCase(nojsChild);
   await events(nojsCase, [{ type: 'request_received', date: '2026-11-02', source: 1 }]);
 
+  // The plan-writing walk (plan.test.mjs): assessed, advice in, the council decided to issue a plan
+  // on 28 October 2026, so the draft is being written today.
+  const draftingChild = await child({
+    given_name: 'Noor', family_name: 'Haddad', date_of_birth: '2016-02-11', sex: 'F', ethnicity: 'AIND',
+    postcode: 'LS7 3QT', upn_unknown: 'UN1',
+  });
+  const draftingCase = await openCase(draftingChild);
+  await events(draftingCase, [
+    { type: 'request_received', date: '2026-07-01', source: 1 },
+    { type: 'decision_to_assess', date: '2026-08-05', outcome: 'assess' },
+    { type: 'advice_requested', date: '2026-08-06', from: 'educational_psychology', id: 'EP-1' },
+    { type: 'advice_received', date: '2026-09-10', id: 'EP-1' },
+    { type: 'decision_to_issue', date: '2026-10-28', outcome: 'issue' },
+  ]);
+  await call('POST', `/api/v1/children/${draftingChild}/needs`, { primary: 'SLCN' }, token);
+  await call('POST', `/api/v1/children/${draftingChild}/placements`, {
+    setting_type: 'mainstream_la', urn: '107412', name: 'Moorside Primary School', rank: 1, entry_date: '2020-09-03',
+  }, token);
+
+  // The SENCO's review (review.test.mjs): a demo child of primary school age whose plan is in force
+  // (a final or amended version issued, no review or amendment under way) with the annual review
+  // due soonest, put on roll at the demo SENCO's school (a dual placement from September), so the
+  // SENCO can hold the review. The school's URN is read from the database (sqlite3, GT_DB), as
+  // there is no API for organisations. Null without sqlite3 or without such a child.
+  async function reviewPupil(exclude) {
+    let urn, school;
+    try {
+      [urn, school] = execFileSync('sqlite3', ['-readonly', '-separator', '|', process.env.GT_DB ?? '',
+        "SELECT o.urn, o.name FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.email = 'senco@northmoor.example'"],
+      { encoding: 'utf8' }).trim().split('|');
+    } catch {
+      return null;
+    }
+    if (!/^\d{6}$/.test(urn)) return null;
+    const candidates = [];
+    for (let page = 1; page <= 20; page++) {
+      const cl = await call('GET', `/api/v1/caseload?page=${page}&per_page=100`, undefined, token);
+      for (const c of cl.cases)
+        if (c.stage === 'plan' && ['R1', 'R2'].includes(c.next_rule) && c.next_due >= '2026-11-25' && !exclude.includes(c.id))
+          candidates.push(c);
+      if (cl.cases.length < 100) break;
+    }
+    candidates.sort((a, b) => a.next_due.localeCompare(b.next_due));
+    for (const c of candidates) {
+      const record = await call('GET', `/api/v1/children/${c.child.id}`, undefined, token);
+      const dob = record.child.date_of_birth;
+      if (!(dob > '2015-09-01' && dob < '2020-08-31')) continue;  // Reception to Year 6 in 2026/27
+      if (record.placements.some((p) => p.current && p.rank === 2)) continue;
+      let plan;
+      try {
+        plan = await call('GET', `/api/v1/cases/${c.id}/plan`, undefined, token);
+      } catch {
+        return null;  // no plans yet
+      }
+      const inForce = plan.versions.find((v) => v.kind === 'final' || v.kind === 'amended');
+      if (!inForce || plan.working) continue;
+      await call('POST', `/api/v1/children/${c.child.id}/placements`, {
+        setting_type: 'mainstream_la', urn, name: school, rank: 2, entry_date: '2026-09-02',
+      }, token);
+      return { child: c.child.id, case: c.id, name: c.child.name, version: inForce.id, due: c.next_due, school };
+    }
+    return null;
+  }
+
   const out = {
     request: { child: requestChild, case: requestCase, name: 'Amira Okafor' },
     plan: { child: planChild, case: planCase, name: 'Jonah Whitfield' },
     nojs: { child: nojsChild, case: nojsCase, name: 'Priya Sandhu' },
+    drafting: { child: draftingChild, case: draftingCase, name: 'Noor Haddad' },
     // The first event of the plan case, for the correction form.
     planFirstEvent: (await call('GET', `/api/v1/cases/${planCase}/events`, undefined, token)).events[0]?.id,
     // The plan child's current main placement, for the leaving-date form.
@@ -120,6 +191,8 @@ async function main() {
       if (cl.cases.length < 100) break;
     }
     if (best) out.demo = best;
+    const review = await reviewPupil([requestCase, planCase, nojsCase, draftingCase, best?.case]);
+    if (review) out.review = review;
   }
   for (const [k, v] of Object.entries(out)) {
     if (k === 'planFirstEvent' || k === 'planPlacement' || k === 'demo') continue;
