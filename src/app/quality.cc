@@ -356,6 +356,16 @@ ModerationView Quality::moderation(const Actor& actor, std::int64_t plan_version
   v.version = *candidate;
   for (const auto& a : store::audits_of_version(db, plan_version_id))
     if (a.status == "submitted") v.submitted.push_back(a);
+  // By default the first two submitted audits of the same discipline (else the first two).
+  std::size_t default_first = 0, default_second = 1;
+  bool found = false;
+  for (std::size_t i = 0; i < v.submitted.size() && !found; ++i)
+    for (std::size_t j = i + 1; j < v.submitted.size() && !found; ++j)
+      if (v.submitted[i].discipline == v.submitted[j].discipline) {
+        default_first = i;
+        default_second = j;
+        found = true;
+      }
   auto pick = [&](std::optional<std::int64_t> id, std::size_t fallback) -> std::optional<store::QualityAuditRow> {
     if (id) {
       for (const auto& a : v.submitted)
@@ -365,8 +375,8 @@ ModerationView Quality::moderation(const Actor& actor, std::int64_t plan_version
     if (v.submitted.size() > fallback) return v.submitted[fallback];
     return std::nullopt;
   };
-  v.first = pick(first, 0);
-  v.second = pick(second, 1);
+  v.first = pick(first, default_first);
+  v.second = pick(second, default_second);
   if (v.first && v.second && v.first->id == v.second->id)
     throw Error(Kind::NotFound, "audit", "choose two different audits to compare");
   if (v.first && v.second && v.first->id > v.second->id) std::swap(v.first, v.second);

@@ -135,7 +135,8 @@ class Quality {
   // Council staff: plan versions with two or more submitted audits.
   std::vector<store::AuditCandidateRow> to_moderate(const Actor& actor, const std::string& route);
   // Council staff: the comparison of two submitted audits of the version (by default the first
-  // two). NotFound when the version or either audit is not one of its submitted audits.
+  // two of the same discipline, else the first two). NotFound when the version or either audit is
+  // not one of its submitted audits.
   ModerationView moderation(const Actor& actor, std::int64_t plan_version_id, std::optional<std::int64_t> first,
                             std::optional<std::int64_t> second, const std::string& route);
   // Team manager: records the agreed grade of the pair (Conflict if already recorded).

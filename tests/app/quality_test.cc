@@ -354,6 +354,9 @@ TEST_F(QualityTest, ModerationComparesTwoAuditsAndAManagerRecordsTheAgreedGrade)
   app.quality.submit(staff2, second, m2, route);
   ASSERT_EQ(app.quality.to_moderate(staff, route).size(), 1u);
 
+  // A health audit of the same plan, submitted in between, is not paired by default with an education one.
+  auto health_audit = assign(amara_version, nurse);
+  app.quality.submit(nurse, health_audit, all_marks(a.framework, Discipline::Health, Judgement::Met), route);
   auto view = app.quality.moderation(staff, amara_version, std::nullopt, std::nullopt, route);
   ASSERT_TRUE(view.first && view.second);
   EXPECT_EQ(view.first->id, first);
