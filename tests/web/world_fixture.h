@@ -141,33 +141,6 @@ class World {
     where.shared_with_professionals = true;
     document_id = app.documents.upload(staff, child, up, where, route);
 
-    // Quality assurance (issue 4): the canary's final plan (issued 22 June 2026), its audit assigned
-    // by the team manager to the caseworker and still open. Only the council's staff see it.
-    {
-      quality_case = app.casework.open_case(staff, canary_child, staff.user_id, route).summary.id;
-      Event steps[3];
-      steps[0].type = EventType::RequestReceived;
-      steps[0].date = *Date::parse("2026-01-12");
-      steps[0].source = 1;
-      steps[1].type = EventType::DecisionToAssess;
-      steps[1].date = *Date::parse("2026-02-16");
-      steps[1].outcome = Outcome::Assess;
-      steps[2].type = EventType::DecisionToIssue;
-      steps[2].date = *Date::parse("2026-05-11");
-      steps[2].outcome = Outcome::Issue;
-      for (const auto& e : steps) app.casework.append_event(staff, quality_case, e, route);
-      auto working = app.plans.start(staff, quality_case, route);
-      Plan content = working.plan;
-      PlanNeed need{next_element_id(content, PlanSection::B), PlanSection::B, "Finds reading hard.", "SLCN", ""};
-      content.needs.push_back(need);
-      app.plans.save(staff, quality_case, working.row.revision, content, route);
-      app.plans.issue(staff, quality_case, app::PlanKind::Draft, *Date::parse("2026-06-01"), route);
-      app.plans.start(staff, quality_case, route);
-      quality_version =
-          app.plans.issue(staff, quality_case, app::PlanKind::Final, *Date::parse("2026-06-22"), route).row.id;
-      quality_audit = app.quality.assign(people["manager"], app::AssignInput{quality_version, staff.user_id}, route).id;
-    }
-
     // Her EHC plan (issue 4): the decision to issue, a draft served on 16 November 2026 (the
     // family's 15 days run to 30 November), her parent's comment on it and a working version being
     // written from it.
@@ -333,8 +306,8 @@ class World {
   std::int64_t school_leaver = 0, staff_leaver = 0, carer_link = 0;
   std::int64_t plan_draft = 0, plan_comment = 0, plan_working = 0;  // her plan's issued draft, a comment, the working version
   std::string plan_element;                                          // an element of both ("F-4")
-  std::int64_t quality_case = 0, quality_version = 0, quality_audit = 0;  // the canary's plan, its open audit
   std::int64_t review_child = 0, review_case = 0, review_id = 0;  // Bea, her case, its planned review
+  std::int64_t quality_case = 0, quality_version = 0, quality_audit = 0;  // the canary's plan, its open audit
   std::string invitation_token;
 };
 
