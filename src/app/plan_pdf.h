@@ -61,8 +61,8 @@ std::string plan_section_heading(PlanSection s);
 // The words of the HTML page's version label (web/page_plan_parts.h version_label):
 // "Final plan, version 2, served 3 December 2026" or "Working version (not issued)".
 std::string plan_version_caption(const PlanDocument& doc);
-// What an empty section says.
-inline constexpr const char* kNothingRecorded = "Nothing recorded in this section.";
+// What an empty section says (the HTML page's words, templates/plan_version.mustache).
+inline constexpr const char* kNothingRecorded = "Nothing in this section.";
 // The download's file name: the version id only, no personal data ("ehc-plan-version-12.pdf").
 std::string plan_pdf_file_name(std::int64_t version_id);
 

@@ -13,6 +13,7 @@
 namespace gt::app {
 namespace {
 
+using gt::testing::body_text;
 using gt::testing::compact;
 using gt::testing::PdfFile;
 
@@ -38,24 +39,6 @@ PlanDocument issued(Plan plan) {
 Letterhead letterhead() {
   return Letterhead{"Northmoor Council", "SEND Service\nTown Hall, Market Street\nNorthmoor NM1 1AA", "01632 960000",
                     "send@northmoor.example"};
-}
-
-// The text of every page without its footer (the child's name, then "Page n of m"), compacted
-// and joined: a paragraph that runs over a page break reads on as one.
-std::string body_text(const std::string& raw, const std::string& child_name) {
-  std::string out;
-  std::size_t at = 0;
-  for (int n = 1; at < raw.size(); ++n) {
-    auto ff = raw.find('\f', at);
-    if (ff == std::string::npos) ff = raw.size();
-    std::string page = compact(raw.substr(at, ff - at));
-    at = ff + 1;
-    std::string prefix = compact(child_name) + "Page" + std::to_string(n) + "of";
-    auto foot = page.rfind(prefix);
-    EXPECT_NE(foot, std::string::npos) << "page " << n << " has no footer";
-    out += page.substr(0, foot);
-  }
-  return out;
 }
 
 std::size_t count(const std::string& hay, const std::string& needle) {

@@ -1,7 +1,8 @@
 // pdf_tools: reads a PDF back the way a person's tools would - its text with poppler's pdftotext
 // and its document information with pdfinfo (both from poppler-utils) - through a temporary file.
 // Also compact(), the comparison form of a text: every whitespace character removed, so that line
-// wrapping and page breaks cannot make a match fail. Header-only test support.
+// wrapping and page breaks cannot make a match fail; and body_text(), a plan PDF's text without
+// its page footers. Header-only test support.
 #pragma once
 
 #include <unistd.h>
@@ -69,6 +70,24 @@ inline std::string compact(const std::string& s) {
   out.reserve(s.size());
   for (char c : s)
     if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') out += c;
+  return out;
+}
+
+// The text of every page without its footer (the child's name, then "Page n of m"), compacted
+// and joined: a paragraph that runs over a page break reads on as one.
+inline std::string body_text(const std::string& raw, const std::string& child_name) {
+  std::string out;
+  std::size_t at = 0;
+  for (int n = 1; at < raw.size(); ++n) {
+    auto ff = raw.find('\f', at);
+    if (ff == std::string::npos) ff = raw.size();
+    std::string page = compact(raw.substr(at, ff - at));
+    at = ff + 1;
+    std::string prefix = compact(child_name) + "Page" + std::to_string(n) + "of";
+    auto foot = page.rfind(prefix);
+    if (foot == std::string::npos) throw std::runtime_error("page " + std::to_string(n) + " has no footer");
+    out += page.substr(0, foot);
+  }
   return out;
 }
 
