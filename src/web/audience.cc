@@ -6,7 +6,7 @@ namespace gt::web {
 
 namespace {
 
-enum class Who { QualityUsers, StaffOrAdmin, StaffOrAnalyst, SignedIn, Family, Senco, AdviceGiver, CouncilStaff, Admin, OrgAdmin };
+enum class Who { QualityUsers, StaffOrAdmin, StaffOrAnalyst, SignedIn, Family, Senco, AdviceGiver, CouncilStaff, Admin, OrgAdmin, DeliveryRecorders };
 
 struct Area {
   std::string_view prefix;
