@@ -292,12 +292,12 @@ std::vector<FieldError> check_marks(const QualityFramework& f, Discipline discip
     }
     check_free_text(m.comment, m.key + ".comment", "The comment", false, out, 2000);
     if ((m.judgement == Judgement::Partly || m.judgement == Judgement::NotMet) && m.comment.empty())
-      out.push_back({m.key + ".comment", "Say what is missing when a criterion is partly met or not met"});
+      out.push_back({m.key + ".comment", "Say what is missing for " + m.key + ": it is partly met or not met"});
   }
   if (complete) {
     for (const auto& crit : f.criteria)
       if (crit.discipline == discipline && !seen.count(crit.key))
-        out.push_back({crit.key + ".judgement", "Choose met, partly met, not met or not applicable"});
+        out.push_back({crit.key + ".judgement", "Choose met, partly met, not met or not applicable for " + crit.key});
   }
   return out;
 }

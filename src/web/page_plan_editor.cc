@@ -50,6 +50,11 @@ ElementKind kind_of(PlanSection s) {
   }
 }
 
+// "a " or "an " before a noun (by its first letter: our nouns have no silent h or long u).
+std::string article(const std::string& noun) {
+  return !noun.empty() && std::string("aeiou").find(noun[0]) != std::string::npos ? "an " : "a ";
+}
+
 std::string noun(PlanSection s) {
   switch (kind_of(s)) {
     case ElementKind::Paragraph: return s == PlanSection::A ? "view" : "paragraph";
@@ -497,6 +502,7 @@ Response section_page(Context& ctx, const Request& req, const app::PlanVersionVi
   body.set("has_elements", !items.empty());
   body.set("elements", list_of(std::move(items)));
   body.set("noun", noun(s));
+  body.set("a_noun", article(noun(s)) + noun(s));
   body.set("is_placement", s == PlanSection::I);
   body.set("add_href", s == PlanSection::I ? element_href(w.case_id, "I") : section_href(w.case_id, s) + "/new");
   (void)ctx;
@@ -517,7 +523,7 @@ Response element_page(Context& ctx, const Request& req, const app::PlanVersionVi
   frame_data(body, w, f.section);
   if (f.st.values.count("revision")) body.set("revision", f.st.value("revision"));
   bool adding = f.id.empty();
-  std::string heading = adding ? "Add a " + noun(f.section) + " to section " + std::string(plan_section_code(f.section))
+  std::string heading = adding ? "Add " + article(noun(f.section)) + noun(f.section) + " to section " + std::string(plan_section_code(f.section))
                                : f.id == "I" ? std::string("Change the placement (section I)") : "Change " + f.id;
   body.set("heading", heading);
   body.set("action", adding ? section_href(w.case_id, f.section) + "/new" : element_href(w.case_id, f.id));
