@@ -26,9 +26,6 @@ store::AuditRow audit(const Actor& a, const char* action, std::optional<std::int
                          std::string(basis_name(basis))};
 }
 
-void throw_first(const std::vector<FieldError>& errors) {
-  if (!errors.empty()) throw Error(Kind::Unprocessable, errors.front().field, errors.front().reason);
-}
 
 bool family_basis(Basis b) {
   return b == Basis::ParentalResponsibility || b == Basis::ActingForYoungPerson || b == Basis::YoungPerson;

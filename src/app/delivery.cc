@@ -195,9 +195,6 @@ void alert_shortfall(store::Database& db, const Actor& by, std::int64_t case_id,
   notify_family(db, child_id, family, today);
 }
 
-void throw_first(const std::vector<FieldError>& errors) {
-  if (!errors.empty()) throw Error(Kind::Unprocessable, errors.front().field, errors.front().reason);
-}
 
 // The checks shared by record and correct, after authorisation; returns the line.
 PlanProvision checked_line(const Actor& actor, const CaseAccess& acc, const CasePlan& cp, const std::string& element_id) {

@@ -24,9 +24,6 @@ store::AuditRow audit(const Actor& a, const char* action, const char* subject, s
                          std::string(basis_name(basis))};
 }
 
-void throw_first(const std::vector<FieldError>& errors) {
-  if (!errors.empty()) throw Error(Kind::Unprocessable, errors.front().field, errors.front().reason);
-}
 
 EventType event_of(PlanKind k) {
   switch (k) {

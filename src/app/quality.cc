@@ -44,9 +44,6 @@ void require_manager_or_admin(const Actor& a) {
   require_manager(a);
 }
 
-void throw_first(const std::vector<FieldError>& errors) {
-  if (!errors.empty()) throw Error(Kind::Unprocessable, errors.front().field, errors.front().reason);
-}
 
 std::optional<Discipline> discipline_of(const store::AuditorRow& r) {
   if (r.role == "caseworker" || r.role == "manager") return Discipline::Education;

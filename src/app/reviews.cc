@@ -107,9 +107,6 @@ std::string review_word(const store::ReviewRow& r) {
                                     : "annual review meeting";
 }
 
-void throw_first(const std::vector<FieldError>& errors) {
-  if (!errors.empty()) throw Error(Kind::Unprocessable, errors.front().field, errors.front().reason);
-}
 
 }  // namespace
 

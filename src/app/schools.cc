@@ -30,9 +30,6 @@ store::AuditRow audit(const Actor& a, const char* action, const char* subject, s
                          std::string(basis_name(basis))};
 }
 
-void throw_first(const std::vector<FieldError>& errors) {
-  if (!errors.empty()) throw Error(Kind::Unprocessable, errors.front().field, errors.front().reason);
-}
 
 // The SENCO's own school. Anyone else has no list of pupils to see (Forbidden: nothing is hidden).
 store::OrganisationRow school_of(store::Database& db, const Actor& a) {

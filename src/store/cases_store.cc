@@ -2,13 +2,11 @@
 
 namespace gt::store {
 
-namespace {
-constexpr const char* kCaseCols =
+const char* const kCaseColumns =
     "SELECT c.id, c.child_id, c.caseworker_id, coalesce(u.display_name, ''), c.opened_at, c.stage, c.next_due, "
-    "c.next_rule, c.event_count, ch.given_name, ch.family_name, ch.date_of_birth "
-    "FROM cases c JOIN children ch ON ch.id = c.child_id LEFT JOIN users u ON u.id = c.caseworker_id ";
+    "c.next_rule, c.event_count, ch.given_name, ch.family_name, ch.date_of_birth ";
 
-template <typename Row> CaseRow read_case(Row& s) {
+CaseRow case_row_of(const Cursor& s) {
   CaseRow r;
   r.id = s.int64(0);
   r.child_id = s.int64(1);
@@ -25,6 +23,10 @@ template <typename Row> CaseRow read_case(Row& s) {
   return r;
 }
 
+namespace {
+const std::string kCaseCols = std::string(kCaseColumns) +
+    "FROM cases c JOIN children ch ON ch.id = c.child_id LEFT JOIN users u ON u.id = c.caseworker_id ";
+CaseRow read_case(const Cursor& s) { return case_row_of(s); }
 }  // namespace
 
 std::int64_t insert_case(Database& db, std::int64_t child_id, std::optional<std::int64_t> caseworker_id) {

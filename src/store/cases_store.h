@@ -16,6 +16,12 @@
 
 namespace gt::store {
 
+// The columns a CaseRow is read from, and the reader: other store files that list cases select
+// kCaseColumns (aliases c = cases, ch = children, u = the caseworker in users) and read each row
+// with case_row_of.
+extern const char* const kCaseColumns;
+CaseRow case_row_of(const Cursor& s);
+
 std::int64_t insert_case(Database& db, std::int64_t child_id, std::optional<std::int64_t> caseworker_id);
 std::optional<CaseRow> find_case(Database& db, std::int64_t id);
 std::vector<CaseRow> cases_of_child(Database& db, std::int64_t child_id);

@@ -1,5 +1,7 @@
 #include "store/reviews_store.h"
 
+#include "store/cases_store.h"
+
 namespace gt::store {
 namespace {
 
@@ -67,26 +69,8 @@ std::optional<std::int64_t> opt_int(const std::optional<bool>& b) {
   return *b ? 1 : 0;
 }
 
-constexpr const char* kCaseCols =
-    "SELECT c.id, c.child_id, c.caseworker_id, coalesce(u.display_name, ''), c.opened_at, c.stage, c.next_due, "
-    "c.next_rule, c.event_count, ch.given_name, ch.family_name, ch.date_of_birth ";
-
-CaseRow case_of(const Cursor& s) {
-  CaseRow r;
-  r.id = s.int64(0);
-  r.child_id = s.int64(1);
-  r.caseworker_id = s.opt_int64(2);
-  r.caseworker_name = s.text(3);
-  r.opened_at = s.text(4);
-  r.stage = s.text(5);
-  r.next_due = s.opt_text(6);
-  r.next_rule = s.opt_text(7);
-  r.event_count = static_cast<int>(s.int64(8));
-  r.child_given_name = s.text(9);
-  r.child_family_name = s.text(10);
-  r.child_date_of_birth = s.text(11);
-  return r;
-}
+const char* const kCaseCols = kCaseColumns;  // cases_store.h
+CaseRow case_of(const Cursor& s) { return case_row_of(s); }
 
 // An event of case c in force: not superseded by any row.
 constexpr const char* kInForce = "e.case_id = c.id AND e.payload IS NOT NULL AND NOT EXISTS "
