@@ -12,6 +12,7 @@
 #include "store/audit_store.h"
 #include "store/children_store.h"
 #include "store/needs_store.h"
+#include "store/quality_store.h"
 
 namespace gt::app {
 namespace {
@@ -319,6 +320,11 @@ PlanVersionView Plans::version(const Actor& actor, std::int64_t version_id, cons
   if (!acc || (v->status != "issued" && acc->basis != Basis::CouncilStaff))
     throw Error(Kind::NotFound, "id", "no plan version with this id");
   if (!allows(acc->basis, Capability::PlanRead)) throw Error(Kind::Forbidden, "", "you cannot see this plan");
+  if (acc->basis == Basis::QualityAudit) {
+    // An auditor from outside the council reads only the version they were asked to audit.
+    auto mine = store::audit_by_auditor(db, version_id, actor.user_id);
+    if (!mine || mine->status != "open") throw Error(Kind::NotFound, "id", "no plan version with this id");
+  }
   storage_.audit_read(audit(actor, "read", "plan_version", version_id, route, acc->child_id, acc->basis));
   return view_of(db, *v, plan->case_id, acc->child_id);
 }

@@ -303,6 +303,11 @@ TEST_F(QualityTest, AHealthAuditorSeesOnlyTheAssignedPlanAndOnlyWhileTheAuditIsO
   ASSERT_TRUE(v.plan);
   EXPECT_EQ(app.plans.version(nurse, amara_version, route).row.id, amara_version);
   EXPECT_EQ(refusal([&] { app.plans.version(nurse, ben_version, route); })->kind, Error::Kind::NotFound);
+  // Only the version assigned: the same child's draft is not theirs to read.
+  auto draft = store::issued_versions(db, store::plan_of_case(db, amara_case)->id).back();
+  ASSERT_EQ(draft.kind, "draft");
+  EXPECT_EQ(refusal([&] { app.plans.version(nurse, draft.id, route); })->kind, Error::Kind::NotFound);
+  EXPECT_EQ(app.plans.version(manager, draft.id, route).row.id, draft.id);
   EXPECT_EQ(refusal([&] { app.quality.audit(other_nurse, id, route); })->kind, Error::Kind::NotFound);
   // The basis gives the plan, not the casework.
   EXPECT_EQ(refusal([&] { app.casework.child(nurse, amara, route); })->kind, Error::Kind::Forbidden);
